@@ -1,0 +1,27 @@
+"""Anything no one else handled: an unknown command or text gets the menu, never an error."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+from aiogram_i18n import I18nContext
+
+from dialogs.shop.states import MainMenu
+
+
+async def on_unknown_message(message: Message, i18n: I18nContext,
+                             dialog_manager: DialogManager) -> None:
+    await message.answer(i18n.get("unknown-input"))
+    await dialog_manager.start(MainMenu.MAIN, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+async def on_unknown_callback(callback: CallbackQuery, i18n: I18nContext) -> None:
+    await callback.answer(i18n.get("button-expired"))
+
+
+def fallback_router() -> Router:
+    router = Router(name="fallback")
+    router.message.register(on_unknown_message, F.chat.type == "private")
+    router.callback_query.register(on_unknown_callback)
+    return router

@@ -1,0 +1,29 @@
+"""Customer entry: /start (with deep-link payload) and /menu open the main menu."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject, CommandStart
+from aiogram.types import Message
+from aiogram_dialog import DialogManager, ShowMode, StartMode
+
+from bot.services.clients import apply_start_payload
+from dialogs.shop.states import MainMenu
+from models import Client
+
+
+async def on_start(message: Message, command: CommandObject, client: Client,
+                   dialog_manager: DialogManager) -> None:
+    await apply_start_payload(client, command.args)
+    await dialog_manager.start(MainMenu.MAIN, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+async def on_menu(message: Message, dialog_manager: DialogManager) -> None:
+    await dialog_manager.start(MainMenu.MAIN, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
+
+
+def start_router() -> Router:
+    router = Router(name="start")
+    router.message.register(on_start, CommandStart())
+    router.message.register(on_menu, Command("menu"))
+    return router

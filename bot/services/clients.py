@@ -1,0 +1,170 @@
+"""Clients: the upsert on every update, deep-link registration, search text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from models import Client
+
+# A returning customer's clicks within this window cost no write: last seen is a
+# "roughly when", and skipping the UPDATE keeps the hot path read-only.
+LAST_SEEN_GRANULARITY = timedelta(minutes=5)
+
+# Telegram allows A-Z, a-z, 0-9, _ and - in a /start payload, up to 64 characters.
+PAYLOAD_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+REFERRAL_PREFIX = "ref_"
+DEFAULT_SOURCE = "telegram"
+MANUAL_SOURCE = "manual"
+
+
+@dataclass(frozen=True, slots=True)
+class TelegramProfile:
+    """What Telegram tells us about a user on each update."""
+
+    telegram_id: int
+    first_name: str
+    last_name: str | None = None
+    username: str | None = None
+    language_code: str | None = None
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for search: 'Łódź' -> 'lodz', 'Ёлка' -> 'елка'."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = folded.replace("ł", "l").replace("ё", "е")
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+def search_text_of(client: Client, tag_names: Iterable[str] = ()) -> str:
+    parts = [
+        client.first_name,
+        client.last_name,
+        client.custom_name,
+        f"@{client.username}" if client.username else None,
+        client.phone,
+        client.email,
+        client.login,
+        client.company,
+        str(client.telegram_id) if client.telegram_id is not None else None,
+        *tag_names,
+    ]
+    return " ".join(fold(p) for p in parts if p)
+
+
+def sort_name_of(client: Client) -> str:
+    return fold(client.display_name)[:128]
+
+
+def _refresh_derived(client: Client, tag_names: Iterable[str] = ()) -> None:
+    client.search_text = search_text_of(client, tag_names)
+    client.sort_name = sort_name_of(client)
+
+
+def _profile_changes(client: Client, profile: TelegramProfile) -> dict[str, object]:
+    wanted = {
+        "first_name": profile.first_name[:128],
+        "last_name": (profile.last_name or None) and profile.last_name[:128],
+        "username": profile.username or None,
+        "language_code": profile.language_code or None,
+    }
+    return {k: v for k, v in wanted.items() if getattr(client, k) != v}
+
+
+async def touch_client(profile: TelegramProfile, now: datetime | None = None) -> Client:
+    """Find or create the client behind an update; write only what changed.
+
+    A returning client whose profile is unchanged and who was seen recently costs one
+    SELECT and no write.
+    """
+    now = now or datetime.now(UTC)
+    client = await Client.get_or_none(telegram_id=profile.telegram_id)
+    if client is None:
+        return await _create_from_profile(profile, now)
+    changes = _profile_changes(client, profile)
+    stale = client.last_seen_at is None or now - client.last_seen_at >= LAST_SEEN_GRANULARITY
+    if not changes and not stale and not client.bot_blocked:
+        return client
+    for field, value in changes.items():
+        setattr(client, field, value)
+    client.last_seen_at = now
+    client.bot_blocked = False  # they wrote to us, so the bot is not blocked any more
+    fields = [*changes, "last_seen_at", "bot_blocked"]
+    if changes:
+        tags = await client.tags.all().values_list("name", flat=True)
+        _refresh_derived(client, tags)
+        fields += ["search_text", "sort_name"]
+    await client.save(update_fields=fields)
+    return client
+
+
+async def _create_from_profile(profile: TelegramProfile, now: datetime) -> Client:
+    client = Client(
+        telegram_id=profile.telegram_id,
+        first_name=profile.first_name[:128],
+        last_name=profile.last_name or None,
+        username=profile.username or None,
+        language_code=profile.language_code or None,
+        source=DEFAULT_SOURCE,
+        last_seen_at=now,
+    )
+    _refresh_derived(client)
+    try:
+        await client.save()
+    except IntegrityError:
+        # Two updates of a brand-new user raced; the other one created the row.
+        return await Client.get(telegram_id=profile.telegram_id)
+    client._just_created = True  # type: ignore[attr-defined]
+    return client
+
+
+def is_new(client: Client) -> bool:
+    """True for a client created by the update being handled."""
+    return getattr(client, "_just_created", False)
+
+
+@dataclass(frozen=True, slots=True)
+class StartResult:
+    referrer: Client | None
+    source_set: bool
+
+
+async def apply_start_payload(client: Client, payload: str | None) -> StartResult:
+    """Record where a client came from, on their first registration only.
+
+    `ref_<code>` names the referrer (never oneself); any other valid payload is the
+    source; a malformed payload is ignored. Later /start commands change nothing.
+    """
+    if not is_new(client) or not payload or not PAYLOAD_PATTERN.match(payload):
+        return StartResult(referrer=None, source_set=False)
+    if payload.startswith(REFERRAL_PREFIX):
+        return await _apply_referral(client, payload.removeprefix(REFERRAL_PREFIX))
+    client.source = payload.lower()
+    await client.save(update_fields=["source"])
+    return StartResult(referrer=None, source_set=True)
+
+
+async def _apply_referral(client: Client, code: str) -> StartResult:
+    async with in_transaction():
+        referrer = await Client.get_or_none(referral_code=code, anonymized_at=None)
+        if referrer is None or referrer.id == client.id:
+            return StartResult(referrer=None, source_set=False)
+        client.referrer = referrer
+        client.source = "referral"
+        await client.save(update_fields=["referrer_id", "source"])
+    return StartResult(referrer=referrer, source_set=True)
+
+
+async def set_locale(client: Client, locale: str) -> None:
+    client.locale = locale
+    await client.save(update_fields=["locale"])
+
+
+async def referral_count(client: Client) -> int:
+    return await Client.filter(referrer_id=client.id).count()

@@ -1,0 +1,96 @@
+"""Settings: a missing or malformed value stops start-up with one line naming it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import HOW_TO_GET_A_TOKEN, ConfigError, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_TOKEN = "123456:AAH-valid_looking_token_0123456789"
+
+
+def settings(**values: object):
+    return load_settings(_env_file=None, **values)
+
+
+def test_defaults_need_only_a_token() -> None:
+    s = settings(bot_token=GOOD_TOKEN)
+    assert s.token == GOOD_TOKEN
+    assert s.database_url.startswith("sqlite://") and s.database_url.endswith(".sqlite3")
+    assert s.redis_url is None and not s.webhook_mode
+    assert s.admin_ids == frozenset()
+
+
+def test_admin_ids_are_parsed_from_a_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADMIN_IDS", "12345, 67890 42")
+    assert settings().admin_ids == {12345, 67890, 42}
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("ADMIN_IDS", "12,abc"),
+        ("BOT_TOKEN", "not-a-token"),
+        ("DATABASE_URL", "mysql://x"),
+        ("DEFAULT_LOCALE", "de"),
+        ("CURRENCY", "euro"),
+        ("WEBHOOK_PORT", "99999"),
+        ("TELEGRAM_API_URL", "ftp:/nowhere"),
+    ],
+)
+def test_a_bad_value_names_its_variable(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ConfigError) as error:
+        settings()
+    assert str(error.value).startswith(f"{variable}:")
+    assert "\n" not in str(error.value)
+
+
+def test_missing_token_says_how_to_get_one() -> None:
+    with pytest.raises(ConfigError, match="BotFather"):
+        _ = settings().token
+
+
+def test_webhook_secret_is_required_and_checked() -> None:
+    s = settings(bot_token=GOOD_TOKEN, webhook_url="https://shop.example/hook")
+    with pytest.raises(ConfigError, match="WEBHOOK_SECRET"):
+        s.require_webhook_secret()
+    s = settings(
+        bot_token=GOOD_TOKEN, webhook_url="https://shop.example/hook", webhook_secret="bad secret!"
+    )
+    with pytest.raises(ConfigError, match="WEBHOOK_SECRET"):
+        s.require_webhook_secret()
+
+
+def _cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN", "ADMIN_IDS"}}
+    clean.update(env, SHOPDESK_NO_BOOTSTRAP="1")
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT / "tests",  # no .env from the checkout
+        env={**clean, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_run_without_token_explains_and_exits_non_zero() -> None:
+    result = _cli("run")
+    assert result.returncode == 2
+    assert HOW_TO_GET_A_TOKEN in result.stderr
+
+
+def test_run_with_a_malformed_variable_prints_one_line() -> None:
+    result = _cli("run", BOT_TOKEN=GOOD_TOKEN, ADMIN_IDS="me")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith("shopdesk: ADMIN_IDS:")
