@@ -1,0 +1,114 @@
+"""Orders (the cart is an order in status `cart`) and their lines."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from tortoise import fields
+from tortoise.indexes import Index
+from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.address import Address
+    from models.catalog import Product
+    from models.client import Client
+    from models.promo import PromoCode
+
+
+class OrderStatus(StrEnum):
+    CART = "cart"
+    NEW = "new"
+    CONFIRMED = "confirmed"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"
+
+
+class Order(Model):
+    """A client's order (the cart is an order in status `cart`).
+
+    Contact and address are copied in so an order still reads right after the
+    client edits or deletes them; anonymization erases these copies.
+    At most one `cart` order per client is enforced by a partial unique index
+    created in migration 0002 (it is not expressible portably in `Meta`).
+    """
+
+    id = fields.IntField(primary_key=True)
+    # SET NULL: orders stay for accounting when the client is deleted
+    client: fields.ForeignKeyNullableRelation[Client] = fields.ForeignKeyField(
+        "models.Client", related_name="orders", null=True, on_delete=fields.SET_NULL
+    )
+    status = fields.CharEnumField(
+        OrderStatus, max_length=16, default=OrderStatus.CART, db_index=True
+    )
+    # the manager who placed it on the client's behalf; None = the client did
+    created_by: fields.ForeignKeyNullableRelation[Client] = fields.ForeignKeyField(
+        "models.Client",
+        related_name="orders_created",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
+    )
+
+    contact_name = fields.CharField(max_length=255, null=True)
+    contact_phone = fields.CharField(max_length=32, null=True)
+    contact_email = fields.CharField(max_length=254, null=True)
+    address_text = fields.TextField(null=True)
+    address: fields.ForeignKeyNullableRelation[Address] = fields.ForeignKeyField(
+        "models.Address",
+        related_name="orders",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
+    )
+    promo_code: fields.ForeignKeyNullableRelation[PromoCode] = fields.ForeignKeyField(
+        "models.PromoCode",
+        related_name="orders",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
+    )
+    comment = fields.TextField(null=True)
+
+    currency = fields.CharField(max_length=3)
+    subtotal = fields.DecimalField(max_digits=14, decimal_places=2, default=Decimal("0"))
+    discount = fields.DecimalField(max_digits=14, decimal_places=2, default=Decimal("0"))
+    total = fields.DecimalField(max_digits=14, decimal_places=2, default=Decimal("0"))
+
+    created_at = fields.DatetimeField(auto_now_add=True, db_index=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+    # when it left `cart`
+    placed_at = fields.DatetimeField(null=True)
+
+    items: fields.ReverseRelation[OrderItem]
+
+    class Meta:
+        table = "orders"
+        indexes = (
+            Index(fields=("client_id", "status")),
+            Index(fields=("status", "created_at")),
+        )
+
+
+class OrderItem(Model):
+    id = fields.IntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="items", on_delete=fields.CASCADE, db_index=True
+    )
+    product: fields.ForeignKeyNullableRelation[Product] = fields.ForeignKeyField(
+        "models.Product",
+        related_name="order_items",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
+    )
+    # copied: the line reads the same after the product is renamed, repriced or deleted
+    product_name = fields.CharField(max_length=255)
+    unit_price = fields.DecimalField(max_digits=14, decimal_places=2)
+    quantity = fields.IntField()
+    line_total = fields.DecimalField(max_digits=14, decimal_places=2)
+
+    class Meta:
+        table = "order_items"
