@@ -41,8 +41,16 @@ def _install(extras: str) -> None:
     target = f"{ROOT}[{extras}]" if extras else str(ROOT)
     print("shopdesk: installing dependencies (first run only) ...", file=sys.stderr)
     subprocess.run(
-        [str(_venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "-e", target],
+        [
+            str(_venv_python()),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-e",
+            target,
+        ],
         check=True,
     )
     stamps = {s for s in _installed_stamp() if s.split(":")[0] == _wanted_stamp("").split(":")[0]}

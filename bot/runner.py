@@ -87,9 +87,7 @@ async def _poll(dp: Dispatcher, bot: Bot, stop: asyncio.Event) -> None:
             await watcher
 
 
-async def _serve_webhook(
-    settings: Settings, dp: Dispatcher, bot: Bot, stop: asyncio.Event
-) -> None:
+async def _serve_webhook(settings: Settings, dp: Dispatcher, bot: Bot, stop: asyncio.Event) -> None:
     secret = settings.require_webhook_secret()
     app = web.Application()
     SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(

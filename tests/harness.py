@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import count
 
 from aiogram import Bot, Dispatcher
+from aiogram.fsm.storage.base import BaseStorage
 from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardButton, Message, Update, User
 from aiogram_dialog.test_tools import BotClient, MockMessageManager
@@ -28,7 +29,7 @@ TEST_TOKEN = "4242:TEST-token-for-shopdesk-tests-only"
 _user_ids = count(100_001)
 
 
-def test_settings(**overrides: object) -> Settings:
+def make_settings(**overrides: object) -> Settings:
     values: dict[str, object] = {
         "bot_token": TEST_TOKEN,
         "admin_ids": frozenset({OWNER_ID}),
@@ -69,10 +70,13 @@ class App:
         return Person(self, client)
 
 
-async def start_app(settings: Settings | None = None) -> App:
+async def start_app(settings: Settings | None = None, storage: BaseStorage | None = None) -> App:
+    """A dispatcher as production builds it; JSON-only storage catches unserializable state."""
     messages = MockMessageManager()
     dp = build_dispatcher(
-        settings or test_settings(), storage=JsonMemoryStorage(), message_manager=messages
+        settings or make_settings(),
+        storage=storage or JsonMemoryStorage(),
+        message_manager=messages,
     )
     bot = recording_bot(TEST_TOKEN)
     await dp.emit_startup(bot=bot, dispatcher=dp)

@@ -50,8 +50,9 @@ async def test_manager_flag_opens_the_desk_and_revoking_closes_it_at_once(
 
     await Client.filter(telegram_id=manager.id).update(is_manager=False)
     with caplog.at_level(logging.WARNING):
-        await manager.click_data(desk_screen.reply_markup.inline_keyboard[0][0].callback_data,
-                                 desk_screen)
+        await manager.click_data(
+            desk_screen.reply_markup.inline_keyboard[0][0].callback_data, desk_screen
+        )
     assert app.messages.sent_messages == []
     assert any("denied" in r.getMessage() for r in caplog.records)
 

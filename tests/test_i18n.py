@@ -17,8 +17,11 @@ USED_KEY = re.compile(r"""(?:Tr|i18n\.get)\(\s*["']([a-z][\w-]*)["']""")
 
 
 def catalog_keys(locale: str) -> set[str]:
-    return {key for path in (LOCALES_DIR / locale).glob("*.ftl") for key in KEY.findall(
-        path.read_text(encoding="utf-8"))}
+    return {
+        key
+        for path in (LOCALES_DIR / locale).glob("*.ftl")
+        for key in KEY.findall(path.read_text(encoding="utf-8"))
+    }
 
 
 def bundle(locale: str) -> FluentBundle:

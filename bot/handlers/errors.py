@@ -1,4 +1,4 @@
-"""Errors never crash a handler: stale buttons restart the right menu, Telegram faults are logged."""
+"""Errors never crash a handler: stale buttons restart a menu, Telegram faults get logged."""
 
 from __future__ import annotations
 
@@ -24,8 +24,9 @@ def _user_id(event: ErrorEvent) -> int | None:
     return user.id if user else None
 
 
-async def on_stale_dialog(event: ErrorEvent, dialog_manager: DialogManager,
-                          role: Role = Role.CUSTOMER) -> None:
+async def on_stale_dialog(
+    event: ErrorEvent, dialog_manager: DialogManager, role: Role = Role.CUSTOMER
+) -> None:
     logger.info("stale dialog for telegram id %s: %s", _user_id(event), event.exception)
     state = DeskMenu.MAIN if is_staff(role) else MainMenu.MAIN
     await dialog_manager.start(state, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)

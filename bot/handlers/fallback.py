@@ -10,8 +10,9 @@ from aiogram_i18n import I18nContext
 from dialogs.shop.states import MainMenu
 
 
-async def on_unknown_message(message: Message, i18n: I18nContext,
-                             dialog_manager: DialogManager) -> None:
+async def on_unknown_message(
+    message: Message, i18n: I18nContext, dialog_manager: DialogManager
+) -> None:
     await message.answer(i18n.get("unknown-input"))
     await dialog_manager.start(MainMenu.MAIN, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 

@@ -12,8 +12,9 @@ from dialogs.shop.states import MainMenu
 from models import Client
 
 
-async def on_start(message: Message, command: CommandObject, client: Client,
-                   dialog_manager: DialogManager) -> None:
+async def on_start(
+    message: Message, command: CommandObject, client: Client, dialog_manager: DialogManager
+) -> None:
     await apply_start_payload(client, command.args)
     await dialog_manager.start(MainMenu.MAIN, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 

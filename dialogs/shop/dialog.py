@@ -3,8 +3,8 @@ from __future__ import annotations
 from operator import itemgetter
 
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.link_preview import LinkPreview
 from aiogram_dialog.widgets.kbd import Button, Column, Select, SwitchTo
+from aiogram_dialog.widgets.link_preview import LinkPreview
 from aiogram_dialog.widgets.text import Format
 
 from dialogs.desk.handlers import open_desk

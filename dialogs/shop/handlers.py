@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-
 from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Select
@@ -19,5 +18,3 @@ async def on_language_chosen(
     await i18n.set_locale(locale)
     await callback.answer(i18n.get("language-saved"))
     await manager.switch_to(MainMenu.MAIN)
-
-
