@@ -17,6 +17,7 @@ def _configure_logging(verbose: bool) -> None:
     )
     # aiogram logs every handled update at INFO; keep the console for what matters.
     logging.getLogger("aiogram.event").setLevel(logging.WARNING)
+    logging.getLogger("tortoise").setLevel(logging.WARNING)
 
 
 async def _run(settings: Settings, _args: argparse.Namespace) -> None:

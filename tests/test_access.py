@@ -6,6 +6,7 @@ import logging
 
 import pytest
 
+from bot.services.demo_data import fill_demo_shop
 from models import Client
 from tests.harness import OWNER_ID, App, start_app
 
@@ -93,3 +94,16 @@ async def test_a_replayed_manager_callback_from_a_customer_does_nothing(app: App
 
     assert all("Client desk" not in (m.text or "") for m in app.messages.sent_messages)
     assert await Client.all().order_by("id").values() == before
+
+
+async def test_demo_shop_shows_a_living_desk_to_the_owner_only(app: App) -> None:
+    summary = await fill_demo_shop(clients=60, seed=5)
+    owner = app.person(user_id=OWNER_ID, first_name="Olga")
+    await owner.send("/admin")
+    people = await Client.filter(anonymized_at=None).count()
+    assert people == summary.clients + 1
+    assert f"Clients: {people}" in owner.text()
+
+    customer = app.person(first_name="Kasia")
+    await customer.send("/admin")
+    assert "Client desk" not in customer.text()
