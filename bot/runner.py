@@ -9,12 +9,14 @@ from contextlib import suppress
 from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
+from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.types import User
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
 from bot.app import build_bot, build_dispatcher
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.db import close_database, open_database
 
 logger = logging.getLogger(__name__)
@@ -44,11 +46,15 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
     if stop is None:
         stop = asyncio.Event()
         _stop_on_signals(stop)
-    token_owner = build_bot(settings)  # fails fast on a bad token before touching the DB
+    bot = build_bot(settings)
+    try:
+        me = await _introduce(bot, settings)
+    except BaseException:
+        await bot.session.close()
+        raise
     await open_database(settings.database_url)
     dp = build_dispatcher(settings)
     try:
-        me = await token_owner.get_me()
         mode = f"webhook {settings.webhook_url}" if settings.webhook_mode else "long polling"
         print(
             f"shopdesk: @{me.username} is running ({mode}; database "
@@ -56,14 +62,25 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
             flush=True,
         )
         if settings.webhook_mode:
-            await _serve_webhook(settings, dp, token_owner, stop)
+            await _serve_webhook(settings, dp, bot, stop)
         else:
-            await _poll(dp, token_owner, stop)
+            await _poll(dp, bot, stop)
     finally:
         await dp.storage.close()
-        await token_owner.session.close()
+        await bot.session.close()
         await close_database()
         print("shopdesk: stopped", flush=True)
+
+
+async def _introduce(bot: Bot, settings: Settings) -> User:
+    """getMe before anything else: a rejected token or an unreachable API is one clear line."""
+    try:
+        return await bot.get_me()
+    except TelegramUnauthorizedError:
+        raise ConfigError("BOT_TOKEN: Telegram rejected this token (Unauthorized).") from None
+    except TelegramNetworkError as exc:
+        where = settings.telegram_api_url or "api.telegram.org"
+        raise ConfigError(f"TELEGRAM_API_URL: cannot reach {where} ({exc.message})") from None
 
 
 async def _poll(dp: Dispatcher, bot: Bot, stop: asyncio.Event) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.runner import serve
 from models import Client
 from tests.conftest import on_postgres
@@ -152,3 +152,12 @@ async def test_the_run_command_answers_start(api: FakeBotAPI, database_url: str)
             "SELECT first_name, source FROM clients WHERE telegram_id = 701"
         ).fetchall()
     assert rows == [("Piotr", "telegram")]
+
+
+async def test_a_rejected_token_is_one_clear_line(api: FakeBotAPI, database_url: str) -> None:
+    api.fail_next("getMe", 401, "Unauthorized")
+    settings = make_settings(
+        bot_token=TOKEN, telegram_api_url=api.base_url, database_url=database_url
+    )
+    with pytest.raises(ConfigError, match=r"^BOT_TOKEN: Telegram rejected this token"):
+        await serve(settings, asyncio.Event())
