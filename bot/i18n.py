@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from aiogram.types import TelegramObject
 from aiogram_i18n import I18nMiddleware
 from aiogram_i18n.cores import FluentRuntimeCore
 from aiogram_i18n.managers import BaseManager
@@ -38,8 +40,30 @@ class ClientLocaleManager(BaseManager):
             await set_locale(client, locale)
 
 
+class ClientI18nMiddleware(I18nMiddleware):
+    """aiogram-i18n's middleware, minus the garbage cycle it leaves behind each update.
+
+    It puts an I18nContext holding `data` into `data` itself, so every update's data
+    (client row, FSM context, ...) outlives the update until the cyclic GC runs; the
+    extra collections also drop pydantic's weakly cached `Response[...]` classes, which
+    aiogram then rebuilds (milliseconds each). Dropping the context once the update
+    has been handled lets reference counting free it all at once. On an exception it
+    stays: the errors middleware outside passes the same `data` to error handlers.
+    """
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        result = await super().__call__(handler, event, data)
+        data.pop(self.context_key, None)
+        return result
+
+
 def build_i18n(default_locale: str) -> I18nMiddleware:
     core = FluentRuntimeCore(path=LOCALES_DIR / "{locale}", default_locale=default_locale)
-    return I18nMiddleware(
+    return ClientI18nMiddleware(
         core=core, manager=ClientLocaleManager(default_locale), default_locale=default_locale
     )

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from tortoise.transactions import in_transaction
 
 from bot.services.clients import (
     LAST_SEEN_GRANULARITY,
     TelegramProfile,
     apply_start_payload,
+    client_by_telegram_id,
     touch_client,
 )
 from models import Client
@@ -135,3 +137,21 @@ async def test_returning_customer_costs_no_write(db: None, monkeypatch) -> None:
     row = await Client.get(telegram_id=777)
     assert row.first_name == "Ольга" and "ольга" in row.search_text
     assert row.last_seen_at == later
+
+
+async def test_client_lookup_matches_get_or_none(db: None) -> None:
+    await touch_client(TelegramProfile(telegram_id=901, first_name="Ann", username="ann"))
+    await touch_client(TelegramProfile(telegram_id=902, first_name="Bob"))
+    for telegram_id in (901, 902):
+        found = await client_by_telegram_id(telegram_id)
+        expected = await Client.get_or_none(telegram_id=telegram_id)
+        assert found is not None and expected is not None
+        assert dict(found) == dict(expected)
+        found.last_name = "Saved"
+        await found.save(update_fields=["last_name"])  # a full model, not a partial one
+        assert (await Client.get(telegram_id=telegram_id)).last_name == "Saved"
+    assert await client_by_telegram_id(903) is None
+    async with in_transaction():
+        await Client.filter(telegram_id=902).update(first_name="Robert")
+        inside = await client_by_telegram_id(902)
+        assert inside is not None and inside.first_name == "Robert"
