@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import sys
 from contextlib import suppress
 from urllib.parse import urlsplit
 
@@ -35,10 +36,11 @@ def describe_storage(dp: Dispatcher) -> str:
 
 
 def _stop_on_signals(stop: asyncio.Event) -> None:
+    if sys.platform == "win32":  # no loop signal handlers there; Ctrl+C still ends the run
+        return
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        with suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(sig, stop.set)
+        loop.add_signal_handler(sig, stop.set)
 
 
 async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:

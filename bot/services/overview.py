@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from tortoise.expressions import Q
+
 from models import Client
 
 
@@ -26,6 +28,5 @@ async def desk_overview(now: datetime | None = None) -> DeskOverview:
         new_today=await people.filter(created_at__gte=start_of_day).count(),
         active_week=await people.filter(last_seen_at__gte=now - timedelta(days=7)).count(),
         blocked=await people.filter(is_blocked=True).count(),
-        staff=await people.filter(is_manager=True).count()
-        + await people.filter(is_manager=False, is_viewer=True).count(),
+        staff=await people.filter(Q(is_manager=True) | Q(is_viewer=True)).count(),
     )
