@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, Dispatcher
+from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
@@ -13,16 +13,46 @@ from aiogram.fsm.storage.redis import RedisStorage
 from aiogram_dialog import DIALOG_EVENT_NAME, setup_dialogs
 from aiogram_dialog.api.protocols import MessageManagerProtocol
 
+from bot.broadcast_progress import progress_factory
+from bot.broadcast_runner import BroadcastSenders, SystemClock
+from bot.commands import CommandMenu
 from bot.config import Settings
 from bot.handlers.desk import desk_router
 from bot.handlers.errors import errors_router
 from bot.handlers.fallback import fallback_router
+from bot.handlers.group_chats import group_chats_router
+from bot.handlers.inline import inline_router
+from bot.handlers.login import login_router
+from bot.handlers.payments import payments_router
+from bot.handlers.shop_guard import shop_guard_router
 from bot.handlers.start import start_router
 from bot.i18n import build_i18n
 from bot.middlewares.client import ClientMiddleware
-from dialogs.access import RoleAccessValidator
+from bot.middlewares.requests import install_request_middlewares
+from bot.services.money import configure_currency
+from dialogs.access import RoleAccessValidator, drop_refused_background_updates
+from dialogs.addresses.dialog import address_book_dialog, address_form_dialog
+from dialogs.broadcast.dialog import broadcast_dialog
+from dialogs.cart.dialog import cart_dialog
+from dialogs.catalog.dialog import catalog_dialog
+from dialogs.catalog_view.dialog import catalog_view_dialog
+from dialogs.checkout.dialog import checkout_dialog
+from dialogs.client_card.dialog import client_card_dialog
+from dialogs.client_mail.dialog import client_mail_dialog, client_sms_dialog
+from dialogs.clients.dialog import clients_dialog
 from dialogs.desk.dialog import desk_dialog
+from dialogs.my_orders.dialog import my_orders_dialog
+from dialogs.promo.dialog import promo_dialog
+from dialogs.settings.dialog import mail_settings_dialog, settings_dialog, sms_settings_dialog
 from dialogs.shop.dialog import main_menu_dialog
+
+# Telegram Business updates would bring chats of people who never started the bot.
+BUSINESS_UPDATES = (
+    "business_connection",
+    "business_message",
+    "edited_business_message",
+    "deleted_business_messages",
+)
 
 
 def build_bot(settings: Settings) -> Bot:
@@ -52,22 +82,65 @@ def build_dispatcher(
     message_manager: MessageManagerProtocol | None = None,
     events_isolation: BaseEventIsolation | None = None,
 ) -> Dispatcher:
+    configure_currency(settings.currency)
     storage = storage or build_storage(settings)
     if events_isolation is None and isinstance(storage, RedisStorage):
         events_isolation = storage.create_isolation()
     dp = Dispatcher(storage=storage, events_isolation=events_isolation, settings=settings)
 
-    client_middleware = ClientMiddleware(settings.admin_ids)
-    dp.update.outer_middleware(client_middleware)
+    # On dp.update only: background dialog updates pass through dp.update as well.
+    dp.update.outer_middleware(ClientMiddleware(settings.admin_ids))
     i18n = build_i18n(settings.default_locale)
     i18n.setup(dp)  # after ClientMiddleware: the locale comes from the client row
+    command_menu = CommandMenu(i18n.core, settings.default_locale, settings.admin_ids)
+    dp["command_menu"] = command_menu
+
+    clock = SystemClock()
+    senders = BroadcastSenders(
+        progress_factory=progress_factory(i18n.core, settings.default_locale, clock, 3.0),
+        clock=clock,
+    )
+    dp["broadcast_senders"] = senders
+
+    async def on_startup(bot: Bot) -> None:  # after i18n's startup: the catalogs are loaded
+        install_request_middlewares(bot)
+        await command_menu.startup(bot)
+        senders.start(bot)  # resumes unfinished broadcasts
+
+    async def on_shutdown() -> None:
+        await senders.stop()
+
+    dp.startup.register(on_startup)
+    dp.shutdown.register(on_shutdown)
 
     dp.include_router(errors_router())
+    dp.include_router(group_chats_router())  # groups stop here: private chats only
+    dp.include_router(inline_router())  # staff only; answers nothing personal to others
+    # before the desk: an open staff dialog takes every message of its user
+    dp.include_router(login_router())
+    dp.include_router(shop_guard_router())
+    dp.include_router(payments_router())
     desk = desk_router()
     desk.include_router(desk_dialog())
+    desk.include_router(client_card_dialog())
+    desk.include_router(catalog_dialog())
+    desk.include_router(promo_dialog())
+    desk.include_router(clients_dialog())
+    desk.include_router(broadcast_dialog())
+    desk.include_routers(settings_dialog(), mail_settings_dialog(), sms_settings_dialog())
+    desk.include_routers(client_mail_dialog(), client_sms_dialog())
     dp.include_router(desk)
     dp.include_router(start_router())
     dp.include_router(main_menu_dialog())
+    for shop_dialog in (
+        catalog_view_dialog(),
+        cart_dialog(),
+        checkout_dialog(),
+        my_orders_dialog(),
+        address_book_dialog(),
+        address_form_dialog(),
+    ):
+        dp.include_router(shop_dialog)
     dp.include_router(fallback_router())
 
     setup_dialogs(
@@ -76,8 +149,16 @@ def build_dispatcher(
         stack_access_validator=RoleAccessValidator(),
         events_isolation=events_isolation,
     )
-    # Background dialog updates skip dp.update middlewares; give them the same data.
-    dialog_events = dp.observers[DIALOG_EVENT_NAME]
-    dialog_events.outer_middleware(client_middleware)
-    dialog_events.outer_middleware(i18n)
+    dp.observers[DIALOG_EVENT_NAME].middleware(drop_refused_background_updates)
+    _drop_business_handlers(dp)
     return dp
+
+
+def _drop_business_handlers(dp: Dispatcher) -> None:
+    """Every Dialog registers a business_message handler; without handlers, those update
+    types leave `dp.resolve_used_update_types()` and Telegram never sends them."""
+    routers: list[Router] = [dp, *dp.chain_tail]
+    for router in routers:
+        for name in BUSINESS_UPDATES:
+            if name in router.observers:
+                router.observers[name].handlers.clear()

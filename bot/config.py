@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.services.money import THREE_DECIMAL_CURRENCIES
 
 SUPPORTED_LOCALES = ("en", "ru", "pl")
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite://{ROOT / 'data' / 'shopdesk.sqlite3'}"
-TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
+# BotFather's shape: the bot's numeric id, a colon, a secret of letters, digits, _ and -
+TOKEN_PATTERN = re.compile(r"\d+:[A-Za-z0-9_-]+")
+WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 HOW_TO_GET_A_TOKEN = (
     "BOT_TOKEN is not set. Get one from @BotFather in Telegram (send /newbot, pick a name), "
@@ -42,6 +46,7 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = None
     default_locale: str = "en"
     currency: str = "USD"
+    payment_provider_token: SecretStr | None = None
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -56,7 +61,7 @@ class Settings(BaseSettings):
     @field_validator("bot_token")
     @classmethod
     def _check_token(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and not TOKEN_PATTERN.match(value.get_secret_value()):
+        if value is not None and not TOKEN_PATTERN.fullmatch(value.get_secret_value()):
             raise ValueError("does not look like a token from @BotFather (123456:ABC...)")
         return value
 
@@ -88,7 +93,23 @@ class Settings(BaseSettings):
     def _check_currency(cls, value: str) -> str:
         if not re.fullmatch(r"[A-Z]{3}", value):
             raise ValueError("must be a three-letter ISO 4217 code, e.g. USD, EUR, PLN")
+        if value in THREE_DECIMAL_CURRENCIES:
+            raise ValueError(f"{value} has three decimal places; amounts are kept to two")
         return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not WEBHOOK_SECRET_PATTERN.fullmatch(value.get_secret_value()):
+            raise ValueError("may hold only A-Z, a-z, 0-9, _ and - (1-256 characters).")
+        return value
+
+    @model_validator(mode="after")
+    def _check_webhook_has_a_secret(self) -> Self:
+        # names its variable itself: a model-level error has no field to name
+        if self.webhook_url is not None and self.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET: is required when WEBHOOK_URL is set.")
+        return self
 
     @property
     def token(self) -> str:
@@ -101,12 +122,10 @@ class Settings(BaseSettings):
         return self.webhook_url is not None
 
     def require_webhook_secret(self) -> str:
+        """The secret for webhook mode (the settings' validation has made sure it is there)."""
         if self.webhook_secret is None:
-            raise ConfigError("WEBHOOK_SECRET is required when WEBHOOK_URL is set.")
-        secret = self.webhook_secret.get_secret_value()
-        if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
-            raise ConfigError("WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1-256).")
-        return secret
+            raise ConfigError("WEBHOOK_SECRET: is required when WEBHOOK_URL is set.")
+        return self.webhook_secret.get_secret_value()
 
 
 def load_settings(**overrides: object) -> Settings:
@@ -115,5 +134,9 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)
     except ValidationError as exc:
         first = exc.errors()[0]
-        name = str(first["loc"][0]).upper() if first["loc"] else "settings"
-        raise ConfigError(f"{name}: {first['msg']}") from None
+        # our validators' ValueErrors: their own text, without pydantic's "Value error, "
+        error = first.get("ctx", {}).get("error")
+        message = str(error) if isinstance(error, ValueError) else first["msg"]
+        if not first["loc"]:
+            raise ConfigError(message) from None
+        raise ConfigError(f"{str(first['loc'][0]).upper()}: {message}") from None

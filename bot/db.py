@@ -6,26 +6,35 @@ Migrations are tortoise's built-in ones (`migrations/`); `tortoise makemigration
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+import os
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 from tortoise import Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.context import TortoiseContext
 from tortoise.migrations.autodetector import MigrationAutodetector
 from tortoise.migrations.executor import MigrationExecutor
+
+from bot.config import DEFAULT_DATABASE_URL, ConfigError
 
 APP = "models"
 MIGRATIONS_MODULE = "migrations"
 CONNECTION = "default"
 # any constant works; it only has to be the same in every worker
 MIGRATION_LOCK_ID = 0x5D0D_E5C
+# how long a PostgreSQL server may take to accept a connection before start-up gives up
+CONNECT_TIMEOUT = 10.0
 
 
 def tortoise_config(database_url: str) -> dict[str, Any]:
-    _create_sqlite_folder(database_url)
     return {
         "connections": {CONNECTION: database_url},
         "apps": {
@@ -46,12 +55,15 @@ def __getattr__(name: str) -> Any:
     if name == "TORTOISE_ORM":
         from bot.config import load_settings
 
-        return tortoise_config(load_settings().database_url)
+        database_url = load_settings().database_url
+        _create_default_folder(database_url)
+        return tortoise_config(database_url)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 async def apply_migrations(database_url: str) -> list[str]:
     """Apply pending migrations; return the names applied ([] when up to date)."""
+    await check_database(database_url)
     config = tortoise_config(database_url)
     # A context of its own: the app's connections, if open, are left alone.
     async with TortoiseContext() as context:
@@ -62,6 +74,7 @@ async def apply_migrations(database_url: str) -> list[str]:
 async def open_database(database_url: str, *, migrate: bool = True) -> None:
     """Connect the app's models (for every task in the process); migrate first if asked."""
     await close_database()
+    await check_database(database_url)
     config = tortoise_config(database_url)
     await Tortoise.init(config=config, _enable_global_fallback=True)
     if not migrate:
@@ -101,28 +114,107 @@ async def _migrate(connection: BaseDBAsyncClient, config: dict[str, Any]) -> lis
             applied.append(name)
 
     executor = MigrationExecutor(connection, config["apps"])
-    async with _migration_lock(connection):
+    async with _migration_lock(connection, config["connections"][CONNECTION]):
         await executor.migrate(direction="forward", progress=record)
+    if applied:
+        await optimize_after_migrating(connection)
     return applied
 
 
+async def optimize_after_migrating(connection: BaseDBAsyncClient) -> None:
+    """SQLite: refresh the planner's statistics once the indexes changed (SQLite 3.46+
+    checks every table; older versions only those this connection used)."""
+    if connection.capabilities.dialect == "sqlite":
+        await connection.execute_script("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002")
+
+
 @asynccontextmanager
-async def _migration_lock(connection: BaseDBAsyncClient) -> AsyncIterator[None]:
-    """On PostgreSQL, workers starting together migrate one after the other."""
+async def _migration_lock(connection: BaseDBAsyncClient, database_url: str) -> AsyncIterator[None]:
+    """On PostgreSQL, workers starting together migrate one after the other.
+
+    The lock lives on a connection of its own, outside tortoise's pool: with a pool of one
+    connection (`?maxsize=1`) the migrator needs that one.
+    """
     if connection.capabilities.dialect != "postgres":
         yield
         return
-    async with connection.acquire_connection() as session:
-        await session.execute(f"SELECT pg_advisory_lock({MIGRATION_LOCK_ID})")
+    session = await _connect_postgres(database_url)
+    try:
+        await session.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK_ID)
         try:
             yield
         finally:
-            await session.execute(f"SELECT pg_advisory_unlock({MIGRATION_LOCK_ID})")
+            await session.execute("SELECT pg_advisory_unlock($1)", MIGRATION_LOCK_ID)
+    finally:
+        await session.close()  # ends the session, which also frees a lock still held
 
 
-def _create_sqlite_folder(database_url: str) -> None:
+async def check_database(database_url: str) -> None:
+    """Open the database ourselves first: a problem is one ConfigError, never a hang.
+
+    tortoise hangs on a SQLite file it cannot open (the failed connect keeps its lock) and
+    answers an unreachable PostgreSQL with a long traceback.
+    """
+    path = _sqlite_path(database_url)
+    if path is not None:
+        await asyncio.to_thread(_check_sqlite, path, database_url)
+    elif not database_url.startswith("sqlite://"):
+        session = await _connect_postgres(database_url, describe_failure=True)
+        await session.close()
+
+
+def _sqlite_path(database_url: str) -> Path | None:
+    """The SQLite file of the URL; None for PostgreSQL and in-memory databases."""
     if not database_url.startswith("sqlite://"):
-        return
+        return None
     path = database_url.removeprefix("sqlite://").split("?", 1)[0]
-    if path and path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return None if path in ("", ":memory:") else Path(path)
+
+
+def _create_default_folder(database_url: str) -> None:
+    """`data/` of the default database is ours to create; any other folder is the user's."""
+    path = _sqlite_path(database_url)
+    if path is not None and database_url == DEFAULT_DATABASE_URL:
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _check_sqlite(path: Path, database_url: str) -> None:
+    _create_default_folder(database_url)
+    if path.is_dir():
+        raise ConfigError(f"DATABASE_URL: {path} is a directory, not a database file.")
+    if not path.parent.is_dir():
+        folder = path.parent
+        raise ConfigError(f"DATABASE_URL: the folder {folder} does not exist; create it first.")
+    writable = os.access(path, os.W_OK) if path.exists() else os.access(path.parent, os.W_OK)
+    if not writable:
+        raise ConfigError(f"DATABASE_URL: cannot write to {path} (permission denied).")
+    try:
+        connection = sqlite3.connect(path, timeout=CONNECT_TIMEOUT)
+        try:
+            connection.execute("PRAGMA schema_version").fetchall()  # reads the file's header
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise ConfigError(f"DATABASE_URL: {path} is not a database (SQLite) file.") from None
+        raise ConfigError(f"DATABASE_URL: cannot open {path} ({exc}).") from None
+
+
+async def _connect_postgres(
+    database_url: str, *, describe_failure: bool = False
+) -> asyncpg.Connection:
+    """A direct asyncpg connection with the URL's credentials, outside tortoise's pool."""
+    credentials = expand_db_url(database_url)["credentials"]
+    accepted = inspect.signature(asyncpg.connect).parameters
+    options = {name: value for name, value in credentials.items() if name in accepted}
+    try:
+        return await asyncpg.connect(**{"timeout": CONNECT_TIMEOUT, **options})
+    except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+        if not describe_failure:
+            raise
+        where = f"{credentials.get('host')}:{credentials.get('port')}/{credentials.get('database')}"
+        reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+        if isinstance(exc, TimeoutError):
+            reason = f"no answer within {CONNECT_TIMEOUT:g} s"
+        message = f"DATABASE_URL: cannot connect to PostgreSQL {where} ({reason})."
+        raise ConfigError(message) from None

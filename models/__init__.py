@@ -6,7 +6,7 @@ from models.broadcast import Broadcast, BroadcastDelivery, BroadcastStatus, Deli
 from models.catalog import Category, Favorite, Product
 from models.chat import ChatDirection, ChatMessage, ChatMessageKind
 from models.client import Client, new_referral_code
-from models.order import Order, OrderItem, OrderStatus
+from models.order import Order, OrderItem, OrderStatus, OrderStatusChange, PaymentMethod
 from models.outbox import EmailMessage, OutboxStatus, SmsMessage
 from models.promo import PromoCode, PromoKind, PromoRedemption
 from models.segment import SavedSegment
@@ -30,7 +30,9 @@ __all__ = [
     "Order",
     "OrderItem",
     "OrderStatus",
+    "OrderStatusChange",
     "OutboxStatus",
+    "PaymentMethod",
     "Product",
     "PromoCode",
     "PromoKind",

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 class AuditEntry(Model):
-    id = fields.IntField(primary_key=True)
+    id = fields.BigIntField(primary_key=True)
     actor: fields.ForeignKeyNullableRelation[Client] = fields.ForeignKeyField(
         "models.Client",
         related_name="audit_actions",

@@ -66,7 +66,7 @@ class Broadcast(Model):
 
 
 class BroadcastDelivery(Model):
-    id = fields.IntField(primary_key=True)
+    id = fields.BigIntField(primary_key=True)
     broadcast: fields.ForeignKeyRelation[Broadcast] = fields.ForeignKeyField(
         "models.Broadcast", related_name="deliveries", on_delete=fields.CASCADE
     )
@@ -82,8 +82,13 @@ class BroadcastDelivery(Model):
     error = fields.TextField(null=True)
     attempts = fields.IntField(default=0)
     sent_at = fields.DatetimeField(null=True)
+    telegram_message_id = fields.BigIntField(null=True)
+    # the lease of the worker sending it: nobody else takes it until `claimed_until`
+    claimed_by = fields.CharField(max_length=64, null=True)
+    claimed_until = fields.DatetimeField(null=True)
 
     class Meta:
         table = "broadcast_deliveries"
         unique_together = (("broadcast", "client"),)
-        indexes = (Index(fields=("broadcast_id", "status")),)
+        # the sender's claim walks (broadcast, pending, id); totals group by status
+        indexes = (Index(fields=("broadcast_id", "status", "id")),)

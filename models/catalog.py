@@ -9,6 +9,8 @@ from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
 
+from models.money import MoneyField
+
 if TYPE_CHECKING:
     from models.client import Client
 
@@ -19,6 +21,8 @@ class Category(Model):
     description = fields.TextField(null=True)
     position = fields.IntField(default=0)
     is_hidden = fields.BooleanField(default=False)
+    # created by `shopdesk demo-data`; `demo-data --remove` deletes it
+    is_demo = fields.BooleanField(default=False, db_default=False)
     parent: fields.ForeignKeyNullableRelation[Category] = fields.ForeignKeyField(
         "models.Category",
         related_name="children",
@@ -41,7 +45,7 @@ class Product(Model):
     )
     name = fields.CharField(max_length=255)
     description = fields.TextField(null=True)
-    price = fields.DecimalField(max_digits=14, decimal_places=2, default=Decimal("0"))
+    price = MoneyField(default=Decimal("0"))
     currency = fields.CharField(max_length=3)
     photo_file_id = fields.CharField(max_length=255, null=True)
     sku = fields.CharField(max_length=64, null=True, unique=True)
@@ -49,6 +53,8 @@ class Product(Model):
     stock = fields.IntField(null=True)
     is_hidden = fields.BooleanField(default=False)
     position = fields.IntField(default=0)
+    # created by `shopdesk demo-data`; `demo-data --remove` deletes it
+    is_demo = fields.BooleanField(default=False, db_default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

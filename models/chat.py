@@ -25,7 +25,7 @@ class ChatMessageKind(StrEnum):
 
 
 class ChatMessage(Model):
-    id = fields.IntField(primary_key=True)
+    id = fields.BigIntField(primary_key=True)
     client: fields.ForeignKeyRelation[Client] = fields.ForeignKeyField(
         "models.Client", related_name="chat_messages", on_delete=fields.CASCADE
     )

@@ -10,6 +10,8 @@ from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
 
+from models.money import MoneyField
+
 if TYPE_CHECKING:
     from models.address import Address
     from models.catalog import Product
@@ -24,6 +26,12 @@ class OrderStatus(StrEnum):
     SHIPPED = "shipped"
     DELIVERED = "delivered"
     CANCELLED = "cancelled"
+
+
+class PaymentMethod(StrEnum):
+    ON_DELIVERY = "on_delivery"
+    TRANSFER = "transfer"
+    TELEGRAM = "telegram"
 
 
 class Order(Model):
@@ -73,16 +81,25 @@ class Order(Model):
     comment = fields.TextField(null=True)
 
     currency = fields.CharField(max_length=3)
-    subtotal = fields.DecimalField(max_digits=14, decimal_places=2, default=Decimal("0"))
-    discount = fields.DecimalField(max_digits=14, decimal_places=2, default=Decimal("0"))
-    total = fields.DecimalField(max_digits=14, decimal_places=2, default=Decimal("0"))
+    subtotal = MoneyField(default=Decimal("0"))
+    discount = MoneyField(default=Decimal("0"))
+    total = MoneyField(default=Decimal("0"))
 
     created_at = fields.DatetimeField(auto_now_add=True, db_index=True)
     updated_at = fields.DatetimeField(auto_now=True)
     # when it left `cart`
     placed_at = fields.DatetimeField(null=True)
+    # bumped by every status change: two managers acting at once cannot both win
+    version = fields.IntField(default=0)
+    payment_method = fields.CharEnumField(PaymentMethod, max_length=16, null=True)
+    paid_amount = MoneyField(null=True)
+    paid_at = fields.DatetimeField(null=True)
+    # the payment provider's charge id, and Telegram's own (for refunds)
+    payment_charge_id = fields.CharField(max_length=255, null=True)
+    telegram_charge_id = fields.CharField(max_length=255, null=True)
 
     items: fields.ReverseRelation[OrderItem]
+    status_changes: fields.ReverseRelation[OrderStatusChange]
 
     class Meta:
         table = "orders"
@@ -106,9 +123,33 @@ class OrderItem(Model):
     )
     # copied: the line reads the same after the product is renamed, repriced or deleted
     product_name = fields.CharField(max_length=255)
-    unit_price = fields.DecimalField(max_digits=14, decimal_places=2)
+    unit_price = MoneyField()
     quantity = fields.IntField()
-    line_total = fields.DecimalField(max_digits=14, decimal_places=2)
+    line_total = MoneyField()
 
     class Meta:
         table = "order_items"
+
+
+class OrderStatusChange(Model):
+    """One step of an order's status history: who moved it from what to what, and when."""
+
+    id = fields.IntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="status_changes", on_delete=fields.CASCADE
+    )
+    from_status = fields.CharEnumField(OrderStatus, max_length=16)
+    to_status = fields.CharEnumField(OrderStatus, max_length=16)
+    # None = the client (placing or paying) or the system
+    changed_by: fields.ForeignKeyNullableRelation[Client] = fields.ForeignKeyField(
+        "models.Client",
+        related_name="order_status_changes",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "order_status_changes"
+        indexes = (Index(fields=("order_id", "created_at")),)

@@ -20,7 +20,7 @@ class OutboxStatus(StrEnum):
 
 
 class EmailMessage(Model):
-    id = fields.IntField(primary_key=True)
+    id = fields.BigIntField(primary_key=True)
     client: fields.ForeignKeyNullableRelation[Client] = fields.ForeignKeyField(
         "models.Client", related_name="emails", null=True, on_delete=fields.SET_NULL
     )
@@ -47,7 +47,7 @@ class EmailMessage(Model):
 
 
 class SmsMessage(Model):
-    id = fields.IntField(primary_key=True)
+    id = fields.BigIntField(primary_key=True)
     client: fields.ForeignKeyNullableRelation[Client] = fields.ForeignKeyField(
         "models.Client", related_name="sms_messages", null=True, on_delete=fields.SET_NULL
     )

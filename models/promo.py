@@ -9,6 +9,8 @@ from tortoise import fields
 from tortoise.indexes import Index
 from tortoise.models import Model
 
+from models.money import MoneyField
+
 if TYPE_CHECKING:
     from models.client import Client
     from models.order import Order
@@ -25,14 +27,16 @@ class PromoCode(Model):
     code = fields.CharField(max_length=32, unique=True)
     kind = fields.CharEnumField(PromoKind, max_length=16)
     # percent (0-100) or an amount in `currency`
-    value = fields.DecimalField(max_digits=14, decimal_places=2)
+    value = MoneyField()
     currency = fields.CharField(max_length=3, null=True)
     max_uses = fields.IntField(null=True)
     max_uses_per_client = fields.IntField(null=True)
-    min_order_total = fields.DecimalField(max_digits=14, decimal_places=2, null=True)
+    min_order_total = MoneyField(null=True)
     valid_from = fields.DatetimeField(null=True)
     valid_until = fields.DatetimeField(null=True)
     is_active = fields.BooleanField(default=True)
+    # created by `shopdesk demo-data`; `demo-data --remove` deletes it
+    is_demo = fields.BooleanField(default=False, db_default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
     uses_count = fields.IntField(default=0)
 
@@ -62,7 +66,7 @@ class PromoRedemption(Model):
         on_delete=fields.SET_NULL,
         db_index=True,
     )
-    discount = fields.DecimalField(max_digits=14, decimal_places=2)
+    discount = MoneyField()
     currency = fields.CharField(max_length=3)
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -15,8 +15,10 @@ class Setting(Model):
       "password_encrypted", "from"}`` (password Fernet-encrypted)
     - ``sms``: ``{"provider": "smsapi" | "twilio", ...}`` with the credentials encrypted
     - ``broadcast_rate``: messages per second (a number)
-    - ``currency``: an ISO 4217 code, e.g. ``"PLN"``
     - ``retention``: ``{"enabled": false, "years": 3}``
+
+    The shop's currency is not a setting here: it is ``CURRENCY`` in the environment
+    (``bot.config``), one place for the whole shop (``bot.services.money.shop_currency``).
     """
 
     key = fields.CharField(max_length=64, primary_key=True)

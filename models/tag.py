@@ -16,6 +16,8 @@ class Tag(Model):
     name = fields.CharField(max_length=64)
     # casefold() of name: makes "VIP", "vip" and "Vip" one tag
     name_folded = fields.CharField(max_length=64, unique=True)
+    # created by `shopdesk demo-data`; `demo-data --remove` deletes it
+    is_demo = fields.BooleanField(default=False, db_default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     clients: fields.ManyToManyRelation[Client]

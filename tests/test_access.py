@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -12,8 +13,9 @@ from tests.harness import OWNER_ID, App, start_app
 
 
 @pytest.fixture
-async def app(db: None) -> App:
-    return await start_app()
+async def app(db: None) -> AsyncIterator[App]:
+    async with start_app() as app:
+        yield app
 
 
 async def test_owner_opens_the_desk(app: App) -> None:
@@ -54,7 +56,7 @@ async def test_manager_flag_opens_the_desk_and_revoking_closes_it_at_once(
         await manager.click_data(
             desk_screen.reply_markup.inline_keyboard[0][0].callback_data, desk_screen
         )
-    assert app.messages.sent_messages == []
+    assert manager.shown() == []
     assert any("denied" in r.getMessage() for r in caplog.records)
 
 
@@ -77,7 +79,7 @@ async def test_a_forged_desk_button_from_the_customer_menu_does_nothing(
     with caplog.at_level(logging.WARNING):
         await customer.click_data(f"{intent_id}\x1ddesk", menu)
 
-    assert all("Client desk" not in (m.text or "") for m in app.messages.sent_messages)
+    assert all("Client desk" not in (m.text or "") for m in customer.shown())
     assert any("denied" in r.getMessage() for r in caplog.records)
 
 
@@ -92,7 +94,7 @@ async def test_a_replayed_manager_callback_from_a_customer_does_nothing(app: App
     before = await Client.all().order_by("id").values()
     await customer.click_data(refresh, customer.screen())
 
-    assert all("Client desk" not in (m.text or "") for m in app.messages.sent_messages)
+    assert all("Client desk" not in (m.text or "") for m in customer.shown())
     assert await Client.all().order_by("id").values() == before
 
 

@@ -40,6 +40,7 @@ def test_admin_ids_are_parsed_from_a_list(monkeypatch: pytest.MonkeyPatch) -> No
         ("DATABASE_URL", "mysql://x"),
         ("DEFAULT_LOCALE", "de"),
         ("CURRENCY", "euro"),
+        ("CURRENCY", "KWD"),
         ("WEBHOOK_PORT", "99999"),
         ("TELEGRAM_API_URL", "ftp:/nowhere"),
     ],
@@ -59,15 +60,47 @@ def test_missing_token_says_how_to_get_one() -> None:
         _ = settings().token
 
 
-def test_webhook_secret_is_required_and_checked() -> None:
-    s = settings(bot_token=GOOD_TOKEN, webhook_url="https://shop.example/hook")
-    with pytest.raises(ConfigError, match="WEBHOOK_SECRET"):
-        s.require_webhook_secret()
-    s = settings(
-        bot_token=GOOD_TOKEN, webhook_url="https://shop.example/hook", webhook_secret="bad secret!"
-    )
-    with pytest.raises(ConfigError, match="WEBHOOK_SECRET"):
-        s.require_webhook_secret()
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({}, "WEBHOOK_SECRET: is required when WEBHOOK_URL is set."),
+        (
+            {"webhook_secret": "bad secret!"},
+            "WEBHOOK_SECRET: may hold only A-Z, a-z, 0-9, _ and - (1-256 characters).",
+        ),
+    ],
+)
+def test_webhook_secret_is_required_and_checked_with_the_settings(
+    values: dict[str, str], message: str
+) -> None:
+    with pytest.raises(ConfigError) as error:
+        settings(bot_token=GOOD_TOKEN, webhook_url="https://shop.example/hook", **values)
+    assert str(error.value) == message
+    s = settings(bot_token=GOOD_TOKEN, webhook_url="https://shop.example", webhook_secret="s-1_A")
+    assert s.webhook_secret is not None and s.webhook_secret.get_secret_value() == "s-1_A"
+
+
+@pytest.mark.parametrize(
+    "token", ["123456:your-token", "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11", "1:a"]
+)
+def test_tokens_shaped_like_botfathers_pass(token: str) -> None:
+    assert settings(bot_token=token).token == token
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["not-a-token", "123456", "123456:", ":abc", "abc:def", "123 456:abc", "123:ab cd", "1:a\n"],
+)
+def test_obvious_garbage_is_not_a_token(token: str) -> None:
+    with pytest.raises(ConfigError, match=r"^BOT_TOKEN: does not look like a token"):
+        settings(bot_token=token)
+
+
+def test_messages_carry_no_pydantic_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEFAULT_LOCALE", "de")
+    with pytest.raises(ConfigError) as error:
+        settings()
+    assert str(error.value) == "DEFAULT_LOCALE: must be one of en, ru, pl"
 
 
 def _cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:

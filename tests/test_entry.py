@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
@@ -19,8 +20,9 @@ from tests.harness import App, start_app
 
 
 @pytest.fixture
-async def app(db: None) -> App:
-    return await start_app()
+async def app(db: None) -> AsyncIterator[App]:
+    async with start_app() as app:
+        yield app
 
 
 async def test_start_registers_the_customer_and_greets_them(app: App) -> None:

@@ -7,8 +7,10 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+from tortoise import Tortoise
 from tortoise.exceptions import IntegrityError
 
+from bot.db import CONNECTION
 from models import (
     Category,
     Client,
@@ -19,6 +21,7 @@ from models import (
     Setting,
     Tag,
 )
+from models.money import MinorSum, from_minor
 
 
 async def make_product(name: str = "Tea") -> Product:
@@ -87,6 +90,45 @@ async def test_money_sorts_and_compares_by_value(db: None) -> None:
     ordered = await Client.all().order_by("-total_spent").values_list("total_spent", flat=True)
     assert ordered == [Decimal("1000.10"), Decimal("100.00"), Decimal("20.00"), Decimal("3.50")]
     assert await Client.filter(total_spent__gte=Decimal("50")).count() == 2
+
+
+async def test_money_sorts_by_value_in_sql_through_its_index(db: None) -> None:
+    # 9.00 sorted after 10.00 when SQLite kept amounts as VARCHAR
+    for spent in ("10.00", "9.00", "0.50", "100.00", "9.01"):
+        await Client.create(total_spent=Decimal(spent))
+    by_orm = Client.filter().order_by("-total_spent")
+    assert await by_orm.values_list("total_spent", flat=True) == [
+        Decimal("100.00"),
+        Decimal("10.00"),
+        Decimal("9.01"),
+        Decimal("9.00"),
+        Decimal("0.50"),
+    ]
+    connection = Tortoise.get_connection(CONNECTION)
+    _, rows = await connection.execute_query(
+        'SELECT "total_spent" AS v FROM "clients" ORDER BY "total_spent"'
+    )
+    assert [row["v"] for row in rows] == [50, 900, 901, 1000, 10000]
+    if connection.capabilities.dialect == "sqlite":
+        # the ORM's ORDER BY is the bare column (no CAST), so an index serves the desk's
+        # top spenders (clients not anonymized, by total spent then id)
+        top = Client.filter(anonymized_at=None).order_by("-total_spent", "-id").limit(10)
+        _, plan = await connection.execute_query(
+            "EXPLAIN QUERY PLAN " + top.sql(params_inline=True)
+        )
+        details = " | ".join(row["detail"] for row in plan)
+        assert "TEMP B-TREE" not in details and "INDEX" in details, details
+
+
+async def test_money_sums_exactly_in_sql(db: None) -> None:
+    amounts = [Decimal("0.10"), Decimal("0.20"), Decimal("0.01"), Decimal("99999999.99")]
+    for amount in amounts * 3:
+        await Order.create(currency="USD", subtotal=amount, total=amount)
+    row = await Order.all().annotate(spent=MinorSum("total")).first().values("spent")
+    assert from_minor(row["spent"]) == Decimal("300000000.90")
+    assert from_minor(row["spent"]) == sum(amounts * 3, Decimal("0"))
+    empty = await Order.filter(id=-1).annotate(spent=MinorSum("total")).first().values("spent")
+    assert from_minor(empty["spent"]) == Decimal("0.00")
 
 
 async def test_datetimes_come_back_aware_in_utc(db: None) -> None:

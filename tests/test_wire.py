@@ -67,9 +67,11 @@ async def test_polling_answers_start_and_a_click(api: FakeBotAPI, database_url: 
         client = await Client.get(telegram_id=501)
         assert client.first_name == "Zofia" and client.source == "instagram"
 
+        rows = greeting.result["reply_markup"]["inline_keyboard"]
+        language = next(b for row in rows for b in row if "Language" in b["text"])
         api.push_update(
             callback_update(
-                greeting.result["reply_markup"]["inline_keyboard"][1][0]["callback_data"],
+                language["callback_data"],
                 user_id=501,
                 message=greeting.result,
             )

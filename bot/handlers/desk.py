@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import F, Router
+from aiogram.enums import ChatType
 from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
@@ -20,5 +21,8 @@ def desk_router() -> Router:
     router = Router(name="desk")
     for observer in (router.message, router.callback_query, router.inline_query):
         observer.filter(StaffFilter())
+    # staff screens only in private chats (inline queries come from a user, not a chat)
+    router.message.filter(F.chat.type == ChatType.PRIVATE)
+    router.callback_query.filter(F.message.chat.type == ChatType.PRIVATE)
     router.message.register(on_admin, Command("admin"))
     return router

@@ -17,8 +17,15 @@ async def on_unknown_message(
     await dialog_manager.start(MainMenu.MAIN, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 
 
-async def on_unknown_callback(callback: CallbackQuery, i18n: I18nContext) -> None:
-    await callback.answer(i18n.get("button-expired"))
+async def on_unknown_callback(
+    callback: CallbackQuery, i18n: I18nContext, aiogd_stack_forbidden: bool = False
+) -> None:
+    """A press nobody handled: a staff button for someone who is not staff (refused and
+    logged by the access validator), or a button of a dialog that is gone."""
+    if aiogd_stack_forbidden:
+        await callback.answer(i18n.get("button-not-allowed"))
+    else:
+        await callback.answer(i18n.get("button-expired"))
 
 
 def fallback_router() -> Router:

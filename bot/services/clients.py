@@ -22,6 +22,9 @@ LAST_SEEN_GRANULARITY = timedelta(minutes=5)
 # Telegram allows A-Z, a-z, 0-9, _ and - in a /start payload, up to 64 characters.
 PAYLOAD_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 REFERRAL_PREFIX = "ref_"
+# `c_<client id>`: the link an inline result posts to open a client's card (staff only)
+CARD_PREFIX = "c_"
+CARD_PAYLOAD = re.compile(r"^c_(\d{1,10})$")
 DEFAULT_SOURCE = "telegram"
 MANUAL_SOURCE = "manual"
 
@@ -44,13 +47,22 @@ def fold(text: str) -> str:
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
+def phone_digits(phone: str | None) -> str | None:
+    """'+48 601-234-567' -> '48601234567': what a phone search compares."""
+    digits = re.sub(r"\D", "", phone or "")
+    return digits or None
+
+
 def search_text_of(client: Client, tag_names: Iterable[str] = ()) -> str:
+    digits = phone_digits(client.phone)
     parts = [
         client.first_name,
         client.last_name,
         client.custom_name,
         f"@{client.username}" if client.username else None,
         client.phone,
+        # a phone stored with formatting is still found by its digits
+        digits if digits and digits not in (client.phone or "") else None,
         client.email,
         client.login,
         client.company,
@@ -64,7 +76,7 @@ def sort_name_of(client: Client) -> str:
     return fold(client.display_name)[:128]
 
 
-def _refresh_derived(client: Client, tag_names: Iterable[str] = ()) -> None:
+def refresh_derived(client: Client, tag_names: Iterable[str] = ()) -> None:
     client.search_text = search_text_of(client, tag_names)
     client.sort_name = sort_name_of(client)
 
@@ -85,7 +97,10 @@ _lookup_sql: dict[tuple[str, type], tuple[str, list[Any], int]] = {}
 
 
 async def client_by_telegram_id(telegram_id: int) -> Client | None:
-    """`Client.get_or_none(telegram_id=...)`: the same SQL, rows and model instances.
+    """The live client with this Telegram id: anonymized rows are never matched.
+
+    `Client.get_or_none(telegram_id=..., anonymized_at=None)`: the same SQL, rows and
+    model instances.
 
     Tortoise rebuilds the SQL of a query on every call (a few hundred microseconds, more
     than the indexed SELECT itself), and this runs on every update; so the SQL tortoise
@@ -94,7 +109,7 @@ async def client_by_telegram_id(telegram_id: int) -> Client | None:
     db: BaseDBAsyncClient = Client._choose_db()
     key = (db.capabilities.dialect, db.query_class)
     if (prepared := _lookup_sql.get(key)) is None:
-        query = Client.get_or_none(telegram_id=_TELEGRAM_ID_SLOT, using_db=db)
+        query = Client.get_or_none(telegram_id=_TELEGRAM_ID_SLOT, anonymized_at=None, using_db=db)
         sql = query.sql()
         _, params = query.query.get_parameterized_sql()  # type: ignore[attr-defined]
         prepared = _lookup_sql[key] = (sql, params, params.index(_TELEGRAM_ID_SLOT))
@@ -128,13 +143,29 @@ async def touch_client(profile: TelegramProfile, now: datetime | None = None) ->
     fields = [*changes, "last_seen_at", "bot_blocked"]
     if changes:
         tags = await client.tags.all().values_list("name", flat=True)
-        _refresh_derived(client, tags)
+        refresh_derived(client, tags)
         fields += ["search_text", "sort_name"]
     await client.save(update_fields=fields)
     return client
 
 
+async def find_client(telegram_id: int) -> Client | None:
+    """The client behind an update that must not write (a background dialog update, an
+    inline query): read only, never created."""
+    return await client_by_telegram_id(telegram_id)
+
+
+async def mark_bot_blocked(telegram_id: int) -> bool:
+    """Telegram refused a call to this user (403): they blocked the bot. True if marked."""
+    marked = await Client.filter(
+        telegram_id=telegram_id, anonymized_at=None, bot_blocked=False
+    ).update(bot_blocked=True)
+    return bool(marked)
+
+
 async def _create_from_profile(profile: TelegramProfile, now: datetime) -> Client:
+    """A new client. An anonymized row that still holds the Telegram id lets go of it
+    first: anonymization is final, and the person writing again is somebody new."""
     client = Client(
         telegram_id=profile.telegram_id,
         first_name=profile.first_name[:128],
@@ -144,12 +175,16 @@ async def _create_from_profile(profile: TelegramProfile, now: datetime) -> Clien
         source=DEFAULT_SOURCE,
         last_seen_at=now,
     )
-    _refresh_derived(client)
+    refresh_derived(client)
     try:
-        await client.save()
+        async with in_transaction():
+            await Client.filter(
+                telegram_id=profile.telegram_id, anonymized_at__isnull=False
+            ).update(telegram_id=None)
+            await client.save()
     except IntegrityError:
         # Two updates of a brand-new user raced; the other one created the row.
-        return await Client.get(telegram_id=profile.telegram_id)
+        return await Client.get(telegram_id=profile.telegram_id, anonymized_at=None)
     client._just_created = True  # type: ignore[attr-defined]
     return client
 
@@ -173,11 +208,19 @@ async def apply_start_payload(client: Client, payload: str | None) -> StartResul
     """
     if not is_new(client) or not payload or not PAYLOAD_PATTERN.match(payload):
         return StartResult(referrer=None, source_set=False)
+    if payload.startswith(CARD_PREFIX):  # a staff link to a card, not a source
+        return StartResult(referrer=None, source_set=False)
     if payload.startswith(REFERRAL_PREFIX):
         return await _apply_referral(client, payload.removeprefix(REFERRAL_PREFIX))
     client.source = payload.lower()
     await client.save(update_fields=["source"])
     return StartResult(referrer=None, source_set=True)
+
+
+def card_link_target(payload: str | None) -> int | None:
+    """The client id in a `c_<id>` start payload, else None."""
+    match = CARD_PAYLOAD.match(payload or "")
+    return int(match.group(1)) if match else None
 
 
 async def _apply_referral(client: Client, code: str) -> StartResult:

@@ -18,6 +18,9 @@ the batch's transaction) so rows can point at each other without reading ids bac
 PostgreSQL the tables are locked for the batch and the sequences moved past them after.
 Best run while the bot is stopped: on SQLite a concurrent insert can make a batch fail.
 
+Every client, category, product, tag and promo code it creates is marked `is_demo`;
+`remove_demo_shop` (bot.services.demo_removal) deletes them again before going live.
+
 The fake people cannot be reached: emails use the reserved example.com/net/org domains,
 US phones the fictional 555-01xx range (Russian and Polish mobile numbers are random,
 so do not send SMS to demo clients through a real gateway).
@@ -43,6 +46,7 @@ from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from bot.services.clients import MANUAL_SOURCE, fold, search_text_of, sort_name_of
+from bot.services.money import shop_currency
 from models import (
     Address,
     Category,
@@ -62,7 +66,6 @@ from models import (
 from models.client import REFERRAL_CODE_ALPHABET, REFERRAL_CODE_LENGTH
 
 DEMO_TELEGRAM_ID_BASE = 9_000_000_000_000
-CURRENCY = "USD"
 # clients written per transaction (with their addresses, orders, items, ...)
 BATCH_CLIENTS = 1000
 INSERT_BATCH = 500
@@ -598,7 +601,8 @@ class _Builder:
             (f.name for f in fields(DemoSummary) if f.name != "catalog_reused"), 0
         )
         self.catalog_reused = False
-        self.currency = CURRENCY
+        # a new catalog is priced in the shop's currency
+        self.currency = shop_currency()
         self.promo_uses = 0
         self.timeline: list[datetime] = []
 
@@ -656,7 +660,11 @@ class _Builder:
                 _CATALOG, rng.randint(6, min(10, len(_CATALOG)))
             ):
                 category = await Category.create(
-                    name=name, description=description, position=position, using_db=conn
+                    name=name,
+                    description=description,
+                    position=position,
+                    is_demo=True,
+                    using_db=conn,
                 )
                 position += 1
                 self.counts["categories"] += 1
@@ -680,6 +688,7 @@ class _Builder:
                         stock=rng.choice((None, None, rng.randint(0, 80))),
                         is_hidden=hidden,
                         position=place,
+                        is_demo=True,
                         created_at=opened + timedelta(days=rng.randint(0, 20)),
                         using_db=conn,
                     )
@@ -704,7 +713,11 @@ class _Builder:
             tag_id = existing.get(name.casefold())
             if tag_id is None:
                 tag = await Tag.create(
-                    name=name, name_folded=name.casefold(), created_at=opened, using_db=conn
+                    name=name,
+                    name_folded=name.casefold(),
+                    is_demo=True,
+                    created_at=opened,
+                    using_db=conn,
                 )
                 tag_id = tag.id
                 self.counts["tags"] += 1
@@ -733,6 +746,7 @@ class _Builder:
                     valid_from=valid_from,
                     valid_until=valid_until,
                     is_active=valid_until is None or valid_until > self.now,
+                    is_demo=True,
                     created_at=min(opened, valid_from or opened),
                     using_db=conn,
                 )
@@ -831,6 +845,7 @@ class _Builder:
         manual = staff_role is None and rng.random() < 0.04
         client = Client(
             id=ids.take("client"),
+            is_demo=True,
             first_name=first_name,
             last_name=None if rng.random() < 0.12 and not manual else last_name,
             referral_code=referral_code,

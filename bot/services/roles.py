@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from enum import StrEnum
 
-from models import Client
+from tortoise.transactions import in_transaction
+
+from models import AuditEntry, Client
 
 
 class Role(StrEnum):
@@ -24,10 +26,18 @@ class AccessDenied(Exception):
 
 
 def role_of(client: Client | None, owner_ids: Collection[int]) -> Role:
+    """The role of a client now.
+
+    A blocked manager or viewer is a customer until unblocked. Owners come from the
+    configuration (ADMIN_IDS), not the database: the flag cannot lock them out, since
+    nobody could unblock the shop's owner then; removing the id from ADMIN_IDS does.
+    """
     if client is None or client.anonymized_at is not None:
         return Role.CUSTOMER
     if client.telegram_id is not None and client.telegram_id in owner_ids:
         return Role.OWNER
+    if client.is_blocked:
+        return Role.CUSTOMER
     if client.is_manager:
         return Role.MANAGER
     if client.is_viewer:
@@ -56,3 +66,52 @@ def require_editor(role: Role) -> None:
 def require_owner(role: Role) -> None:
     if role is not Role.OWNER:
         raise AccessDenied(role)
+
+
+def can_shop(client: Client | None) -> bool:
+    """The catalog, products and ordering are for clients who are not blocked.
+
+    A blocked client keeps /start, the language, contacting the shop and their data rights.
+    """
+    return client is not None and client.anonymized_at is None and not client.is_blocked
+
+
+STAFF_FLAGS = {
+    Role.MANAGER: (True, False),
+    Role.VIEWER: (False, True),
+    Role.CUSTOMER: (False, False),
+}
+
+
+async def set_staff_role(
+    actor: Client | None, actor_role: Role, client: Client, role: Role
+) -> bool:
+    """Make `client` a manager, a viewer or a plain customer again; owners only, audited.
+
+    Returns whether anything changed. The caller keeps the client's Telegram command
+    menu in step (`bot.commands.sync_staff_commands`).
+    """
+    require_owner(actor_role)
+    if role not in STAFF_FLAGS:
+        raise ValueError(f"not a grantable role: {role}")
+    is_manager, is_viewer = STAFF_FLAGS[role]
+    if (client.is_manager, client.is_viewer) == (is_manager, is_viewer):
+        return False
+    before = _flag_role(client)
+    async with in_transaction():
+        client.is_manager, client.is_viewer = is_manager, is_viewer
+        await client.save(update_fields=["is_manager", "is_viewer"])
+        await AuditEntry.create(
+            actor=actor,
+            actor_telegram_id=actor.telegram_id if actor else None,
+            client=client,
+            action="role_changed",
+            details={"from": before.value, "to": role.value},
+        )
+    return True
+
+
+def _flag_role(client: Client) -> Role:
+    if client.is_manager:
+        return Role.MANAGER
+    return Role.VIEWER if client.is_viewer else Role.CUSTOMER

@@ -5,3 +5,4 @@ class MainMenu(StatesGroup):
     MAIN = State()
     LANGUAGE = State()
     REFERRAL = State()
+    CONTACT = State()

@@ -197,6 +197,16 @@ class FakeBotAPI:
     ) -> None:
         self.telegram.fail_next(method, error_code, description, retry_after, count)
 
+    def fail_chat(
+        self,
+        chat_id: int,
+        error_code: int = 400,
+        description: str | None = None,
+        retry_after: int | None = None,
+        count: int = 1,
+    ) -> None:
+        self.telegram.fail_chat(chat_id, error_code, description, retry_after, count)
+
     def add_file(self, data: bytes, file_name: str = "file.bin") -> dict[str, Any]:
         return self.telegram.add_file(data, file_name)
 
@@ -226,7 +236,7 @@ class FakeBotAPI:
         self,
         method: str,
         predicate: Callable[[Recorded], bool] | None = None,
-        timeout: float = 5.0,  # noqa: ASYNC109 - a plain number reads best in tests
+        timeout: float = 30.0,  # noqa: ASYNC109 - a plain number reads best in tests
         since: int = 0,
     ) -> Recorded:
         """First request to `method` (recorded at index >= `since`) matching `predicate`."""

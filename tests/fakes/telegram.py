@@ -52,6 +52,7 @@ TRUE_METHODS = (
     "pinChatMessage",
     "unpinChatMessage",
     "setMessageReaction",
+    "answerPreCheckoutQuery",
     "close",
     "logOut",
 )
@@ -120,6 +121,7 @@ class FakeTelegram:
         self._last_update_id = 0
         self._last_message_id: defaultdict[int, int] = defaultdict(int)
         self._failures: dict[str, list[ApiError]] = defaultdict(list)
+        self._chat_failures: dict[int, list[ApiError]] = defaultdict(list)
         self.handlers: dict[str, Handler] = {
             "getMe": lambda p, f: dict(self.bot_user),
             "getChat": self._get_chat,
@@ -136,6 +138,7 @@ class FakeTelegram:
             "editMessageCaption": lambda p, f: self._edit(p, caption=p.get("caption")),
             "editMessageReplyMarkup": lambda p, f: self._edit(p),
             "deleteMessage": self._delete_message,
+            "sendInvoice": self._send_invoice,
         }
         for name in TRUE_METHODS:
             self.handlers.setdefault(name, lambda p, f: True)
@@ -169,6 +172,23 @@ class FakeTelegram:
         description = description or DEFAULT_DESCRIPTIONS.get(error_code, "Error")
         error = ApiError(error_code, description, retry_after)
         self._failures[method.lower()].extend([error] * count)
+
+    def fail_chat(
+        self,
+        chat_id: int,
+        error_code: int = 400,
+        description: str | None = None,
+        retry_after: int | None = None,
+        count: int = 1,
+    ) -> None:
+        """The next `count` messages to this chat fail (e.g. 429 with `retry_after`)."""
+        if description is None and error_code == 429:
+            retry_after = retry_after or 1
+            description = f"Too Many Requests: retry after {retry_after}"
+        description = description or DEFAULT_DESCRIPTIONS.get(error_code, "Error")
+        self._chat_failures[chat_id].extend(
+            [ApiError(error_code, description, retry_after)] * count
+        )
 
     def add_file(self, data: bytes, file_name: str = "file.bin") -> dict[str, Any]:
         """Store a file as if a user uploaded it; returns a Document dict for message updates."""
@@ -242,6 +262,8 @@ class FakeTelegram:
         chat_id = self._chat_id(params)
         if chat_id in self.blocked_chats:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if failures := self._chat_failures.get(chat_id):
+            raise failures.pop(0)
         return chat_id
 
     def _new_message(self, chat_id: int, **content: Any) -> dict[str, Any]:
@@ -294,6 +316,21 @@ class FakeTelegram:
         document = self._file(params, files, "photo")
         document.pop("file_name", None)
         return {**document, "width": 320, "height": 320}
+
+    def _send_invoice(self, params: Params, files: Files) -> dict[str, Any]:
+        prices = params.get("prices") or []
+        if not prices or not params.get("currency") or not params.get("payload"):
+            raise ApiError(400, "Bad Request: invoice needs prices, currency and payload")
+        if params.get("currency") != "XTR" and not params.get("provider_token"):
+            raise ApiError(400, "Bad Request: PAYMENT_PROVIDER_INVALID")
+        invoice = {
+            "title": params.get("title"),
+            "description": params.get("description"),
+            "start_parameter": params.get("start_parameter") or "",
+            "currency": params["currency"],
+            "total_amount": sum(int(price["amount"]) for price in prices),
+        }
+        return self._send(params, invoice=invoice)
 
     def _get_chat(self, params: Params, files: Files) -> dict[str, Any]:
         chat_id = self._chat_id(params)

@@ -117,6 +117,45 @@ def inline_query_update(
     return _with_id({"inline_query": inline}, update_id)
 
 
+def pre_checkout_query_update(
+    payload: str,
+    total_amount: int,
+    currency: str = "USD",
+    user_id: int = DEFAULT_USER_ID,
+    first_name: str = "Alice",
+    update_id: int | None = None,
+) -> dict[str, Any]:
+    """Telegram asks the bot to confirm a payment before charging (answer within 10 s)."""
+    query = {
+        "id": str(next(_query_ids)),
+        "from": user(user_id, first_name),
+        "currency": currency,
+        "total_amount": total_amount,
+        "invoice_payload": payload,
+    }
+    return _with_id({"pre_checkout_query": query}, update_id)
+
+
+def successful_payment_update(
+    payload: str,
+    total_amount: int,
+    currency: str = "USD",
+    user_id: int = DEFAULT_USER_ID,
+    provider_charge_id: str = "provider-charge-1",
+    telegram_charge_id: str = "telegram-charge-1",
+    update_id: int | None = None,
+) -> dict[str, Any]:
+    """The service message Telegram sends once the payment went through."""
+    payment = {
+        "currency": currency,
+        "total_amount": total_amount,
+        "invoice_payload": payload,
+        "telegram_payment_charge_id": telegram_charge_id,
+        "provider_payment_charge_id": provider_charge_id,
+    }
+    return message_update(None, user_id=user_id, update_id=update_id, successful_payment=payment)
+
+
 def to_update(update: dict[str, Any], bot: Bot | None = None) -> Update:
     """Validate a dict into an Update (bound to `bot` if given); assigns update_id if missing."""
     update = {"update_id": next(_update_ids), **update}

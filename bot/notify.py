@@ -1,0 +1,105 @@
+"""Telegram side of notices: renders each in its recipient's language and sends it.
+
+Services decide who is told what (`bot.services.notices.Notice`); this module only
+talks to Telegram. A recipient who blocked the bot is marked, a 429 waits once,
+any other Telegram error is logged: a notification never crashes the handler.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError, TelegramRetryAfter
+from aiogram.types import InlineKeyboardMarkup, LabeledPrice
+from aiogram_i18n.cores import BaseCore
+
+from bot.config import SUPPORTED_LOCALES
+from bot.services.money import format_money
+from bot.services.notices import Notice, mark_bot_blocked
+from bot.services.payments import Invoice
+
+logger = logging.getLogger(__name__)
+MAX_RETRY_AFTER = 30
+
+
+def render(core: BaseCore[Any], notice: Notice, default_locale: str = "en") -> str:
+    locale = notice.locale if notice.locale in SUPPORTED_LOCALES else default_locale
+    args: dict[str, Any] = {}
+    for name, value in notice.args.items():
+        if name.endswith("_key"):
+            args[name.removesuffix("_key")] = core.get(value, locale)
+        elif isinstance(value, Decimal):
+            args[name] = format_money(value, notice.currency, locale)
+        elif isinstance(value, str):
+            args[name] = html.escape(value, quote=False)
+        else:
+            args[name] = value
+    return core.get(notice.key, locale, **args)
+
+
+async def send_notices(
+    bot: Bot,
+    core: BaseCore[Any],
+    notices: Iterable[Notice],
+    default_locale: str = "en",
+    reply_markup: InlineKeyboardMarkup | None = None,
+) -> int:
+    """Sends each notice; returns how many arrived."""
+    sent = 0
+    for notice in notices:
+        if await _send(bot, notice.telegram_id, render(core, notice, default_locale), reply_markup):
+            sent += 1
+    return sent
+
+
+async def _send(
+    bot: Bot, chat_id: int, text: str, reply_markup: InlineKeyboardMarkup | None
+) -> bool:
+    for attempt in range(2):
+        try:
+            await bot.send_message(chat_id, text, reply_markup=reply_markup)
+            return True
+        except TelegramRetryAfter as exc:
+            if attempt or exc.retry_after > MAX_RETRY_AFTER:
+                logger.warning("notice to telegram id %s dropped: 429", chat_id)
+                return False
+            await asyncio.sleep(exc.retry_after)
+        except TelegramForbiddenError:
+            logger.info("telegram id %s blocked the bot", chat_id)
+            await mark_bot_blocked(chat_id)
+            return False
+        except TelegramAPIError as exc:
+            logger.warning("notice to telegram id %s failed: %s", chat_id, exc)
+            return False
+    return False
+
+
+async def send_invoice(
+    bot: Bot,
+    chat_id: int,
+    invoice: Invoice,
+    provider_token: str,
+    title: str,
+    description: str,
+) -> bool:
+    """Telegram Payments invoice for an order; False when Telegram refused it."""
+    try:
+        await bot.send_invoice(
+            chat_id=chat_id,
+            title=title[:32],
+            description=description[:255],
+            payload=invoice.payload,
+            provider_token=provider_token,
+            currency=invoice.currency,
+            prices=[LabeledPrice(label=title[:32], amount=invoice.amount)],
+        )
+        return True
+    except TelegramAPIError as exc:
+        logger.warning("invoice to telegram id %s failed: %s", chat_id, exc)
+        return False

@@ -1,0 +1,266 @@
+"""The cart: the client's one order in status `cart`.
+
+Lines keep the price the customer saw when adding; every view re-reads the products,
+and a line whose product is gone, hidden or re-priced is flagged. Checkout refuses a
+cart with flagged lines until the customer accepts the new prices or removes them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from bot.services.catalog import NotFound, as_id, product_for, require_shopper
+from bot.services.money import round_money, shop_currency
+from bot.services.promo import PromoError, check_promo
+from models import Client, Order, OrderItem, OrderStatus, Product, PromoCode
+
+MAX_QUANTITY = 999
+QUANTITY_PATTERN = re.compile(r"[0-9]{1,4}")  # ASCII digits only: int() also reads "١٢"
+
+
+class CartError(ValueError):
+    """Bad cart input or action; `key` is the Fluent message."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class LineIssue(StrEnum):
+    UNAVAILABLE = "unavailable"  # deleted, hidden, or its category hidden
+    REPRICED = "repriced"
+
+
+@dataclass(frozen=True)
+class CartLine:
+    item_id: int
+    product_id: int | None
+    name: str
+    quantity: int
+    unit_price: Decimal
+    line_total: Decimal
+    issue: LineIssue | None = None
+    current_price: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class CartView:
+    order_id: int | None
+    lines: list[CartLine]
+    currency: str
+    subtotal: Decimal
+    discount: Decimal
+    total: Decimal
+    promo_code: str | None = None
+    promo_error: PromoError | None = None
+
+    @property
+    def has_issues(self) -> bool:
+        return any(line.issue for line in self.lines)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.lines
+
+
+def parse_quantity(text: str | int | None) -> int:
+    """'3' -> 3; 0, -1, 10**9, 'abc' -> CartError('cart-quantity-invalid')."""
+    raw = str(text if text is not None else "").strip()
+    if not QUANTITY_PATTERN.fullmatch(raw):
+        raise CartError("cart-quantity-invalid")
+    quantity = int(raw)
+    if not 1 <= quantity <= MAX_QUANTITY:
+        raise CartError("cart-quantity-invalid")
+    return quantity
+
+
+async def current_cart(client: Client) -> Order | None:
+    return await Order.get_or_none(client_id=client.id, status=OrderStatus.CART)
+
+
+# The main menu shows this on every render: plain SQL, since building the ORM query
+# costs more than running it (python -m bench updates).
+CART_LINES_SQL = (
+    'SELECT COUNT(*) FROM "order_items" JOIN "orders" ON "orders"."id" = "order_items"."order_id" '
+    'WHERE "orders"."client_id" = {slot} AND "orders"."status" = \'cart\''
+)
+
+
+async def cart_line_count(client: Client) -> int:
+    """Lines in the client's cart, in one query."""
+    db = OrderItem._choose_db()
+    slot = "$1" if db.capabilities.dialect == "postgres" else "?"
+    _, rows = await db.execute_query(CART_LINES_SQL.format(slot=slot), [client.id])
+    return int(rows[0][0])
+
+
+async def get_or_create_cart(client: Client) -> Order:
+    cart = await current_cart(client)
+    if cart is not None:
+        return cart
+    try:
+        return await Order.create(
+            client_id=client.id, status=OrderStatus.CART, currency=shop_currency()
+        )
+    except IntegrityError:  # the one-cart index: a parallel update made it first
+        return await Order.get(client_id=client.id, status=OrderStatus.CART)
+
+
+async def add_to_cart(client: Client | None, product_id: int | str, quantity: int) -> OrderItem:
+    product = await product_for(client, product_id)
+    quantity = parse_quantity(quantity)
+    cart = await get_or_create_cart(client)
+    async with in_transaction():
+        item = await OrderItem.get_or_none(order_id=cart.id, product_id=product.id)
+        price = Decimal(product.price)
+        if item is None:
+            item = await OrderItem.create(
+                order_id=cart.id,
+                product_id=product.id,
+                product_name=product.name,
+                unit_price=price,
+                quantity=quantity,
+                line_total=round_money(price * quantity, cart.currency),
+            )
+        else:
+            item.quantity = min(MAX_QUANTITY, item.quantity + quantity)
+            item.unit_price, item.product_name = price, product.name
+            item.line_total = round_money(price * item.quantity, cart.currency)
+            await item.save(update_fields=["quantity", "unit_price", "product_name", "line_total"])
+        await _store_totals(cart)
+    return item
+
+
+async def _owned_item(client: Client | None, item_id: int | str) -> tuple[Order, OrderItem]:
+    require_shopper(client)
+    cart = await current_cart(client)
+    try:
+        number = as_id(item_id)
+    except NotFound:
+        raise CartError("cart-line-not-found") from None
+    item = await OrderItem.get_or_none(id=number, order_id=cart.id) if cart else None
+    if cart is None or item is None:
+        raise CartError("cart-line-not-found")
+    return cart, item
+
+
+async def set_quantity(client: Client | None, item_id: int | str, quantity: int | str) -> OrderItem:
+    quantity = parse_quantity(quantity)
+    cart, item = await _owned_item(client, item_id)
+    item.quantity = quantity
+    item.line_total = round_money(Decimal(item.unit_price) * quantity, cart.currency)
+    async with in_transaction():
+        await item.save(update_fields=["quantity", "line_total"])
+        await _store_totals(cart)
+    return item
+
+
+async def remove_line(client: Client | None, item_id: int | str) -> None:
+    cart, item = await _owned_item(client, item_id)
+    async with in_transaction():
+        await item.delete()
+        await _store_totals(cart)
+
+
+async def cart_line(client: Client | None, item_id: int | str) -> CartLine:
+    _, item = await _owned_item(client, item_id)
+    return (await _lines([item]))[0]
+
+
+async def accept_current_prices(client: Client | None) -> CartView:
+    """Drops unavailable lines and takes today's price for re-priced ones."""
+    require_shopper(client)
+    cart = await current_cart(client)
+    if cart is None:
+        return await cart_view(client)
+    async with in_transaction():
+        for line in (await cart_view(client)).lines:
+            if line.issue is LineIssue.UNAVAILABLE:
+                await OrderItem.filter(id=line.item_id).delete()
+            elif line.issue is LineIssue.REPRICED and line.current_price is not None:
+                await OrderItem.filter(id=line.item_id).update(
+                    unit_price=line.current_price,
+                    line_total=round_money(line.current_price * line.quantity, cart.currency),
+                )
+        await _store_totals(cart)
+    return await cart_view(client)
+
+
+async def apply_promo(client: Client | None, code_text: str) -> CartView:
+    require_shopper(client)
+    view = await cart_view(client)
+    if view.order_id is None or view.is_empty:
+        raise CartError("cart-empty")
+    quote = await check_promo(code_text, client, view.subtotal, view.currency)
+    await Order.filter(id=view.order_id).update(promo_code_id=quote.promo.id)
+    return await cart_view(client)
+
+
+async def remove_promo(client: Client | None) -> None:
+    require_shopper(client)
+    await Order.filter(client_id=client.id, status=OrderStatus.CART).update(promo_code_id=None)
+
+
+async def cart_view(client: Client | None) -> CartView:
+    require_shopper(client)
+    cart = await current_cart(client)
+    currency = cart.currency if cart else shop_currency()
+    if cart is None:
+        zero = Decimal("0")
+        return CartView(None, [], currency, zero, zero, zero)
+    items = await OrderItem.filter(order_id=cart.id).order_by("id")
+    lines = await _lines(items)
+    subtotal = sum((line.line_total for line in lines), Decimal("0"))
+    discount, code, error = Decimal("0"), None, None
+    if cart.promo_code_id is not None:
+        promo = await PromoCode.get_or_none(id=cart.promo_code_id)
+        code = promo.code if promo else None
+        try:
+            quote = await check_promo(code, client, subtotal, currency, order_id=cart.id)
+            discount = quote.discount
+        except PromoError as exc:
+            error = exc
+    return CartView(cart.id, lines, currency, subtotal, discount, subtotal - discount, code, error)
+
+
+async def _lines(items: list[OrderItem]) -> list[CartLine]:
+    ids = [item.product_id for item in items if item.product_id is not None]
+    products = (
+        {p.id: p for p in await Product.filter(id__in=ids).prefetch_related("category")}
+        if ids
+        else {}
+    )
+    lines = []
+    for item in items:
+        product = products.get(item.product_id)
+        issue, current = None, None
+        if product is None or product.is_hidden or product.category.is_hidden:
+            issue = LineIssue.UNAVAILABLE
+        elif Decimal(product.price) != Decimal(item.unit_price):
+            issue, current = LineIssue.REPRICED, Decimal(product.price)
+        lines.append(
+            CartLine(
+                item_id=item.id,
+                product_id=item.product_id,
+                name=item.product_name,
+                quantity=item.quantity,
+                unit_price=Decimal(item.unit_price),
+                line_total=Decimal(item.line_total),
+                issue=issue,
+                current_price=current,
+            )
+        )
+    return lines
+
+
+async def _store_totals(cart: Order) -> None:
+    """Keeps the cart row's subtotal/total current for the desk's "current order"."""
+    totals = await OrderItem.filter(order_id=cart.id).values_list("line_total", flat=True)
+    subtotal = sum((Decimal(t) for t in totals), Decimal("0"))
+    await Order.filter(id=cart.id).update(subtotal=subtotal, total=subtotal, discount=Decimal("0"))

@@ -1,0 +1,144 @@
+"""Checkout: the cart becomes an order `new` with the contact and the address copied in.
+
+Everything happens in one transaction: prices re-read (a flagged cart is refused), the
+promo code re-checked and redeemed (guarded), the cart claimed by a guarded UPDATE (a
+double confirm places one order), the client's empty phone/email filled, history and
+stats written. The managers' notices are returned for `bot.notify` to send.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from bot.services.addresses import AddressInput, add_address, address_text, owned_address
+from bot.services.cart import CartError, cart_view
+from bot.services.catalog import require_shopper
+from bot.services.clients import search_text_of
+from bot.services.notices import Notice, to_staff
+from bot.services.orders import lock_client, record_placement
+from bot.services.promo import check_promo, redeem
+from models import Client, Order, OrderStatus, PaymentMethod, PromoCode
+
+MAX_COMMENT = 1000
+
+
+@dataclass(frozen=True)
+class CheckoutInput:
+    phone: str  # normalized by bot.services.contact
+    payment_method: PaymentMethod
+    address_id: int | None = None
+    new_address: AddressInput | None = None
+    email: str | None = None
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class PlacedOrder:
+    order: Order
+    notices: list[Notice]
+
+
+def clean_comment(text: str | None) -> str | None:
+    text = (text or "").strip()
+    if len(text) > MAX_COMMENT:
+        raise CartError("checkout-comment-too-long")
+    return text or None
+
+
+async def place_order(
+    client: Client | None,
+    data: CheckoutInput,
+    owner_ids: Collection[int] = (),
+    now: datetime | None = None,
+) -> PlacedOrder:
+    require_shopper(client)
+    now = now or datetime.now(UTC)
+    comment = clean_comment(data.comment)
+    if not data.phone:
+        raise CartError("phone-invalid")
+    async with in_transaction() as connection:
+        await lock_client(client.id, connection)  # a double confirm waits here, then finds no cart
+        view = await cart_view(client)
+        if view.order_id is None or view.is_empty:
+            raise CartError("cart-empty")
+        if view.has_issues:
+            raise CartError("checkout-cart-changed")
+        cart = await Order.get(id=view.order_id).using_db(connection)
+        quote = None
+        if cart.promo_code_id is not None:
+            promo = await PromoCode.get(id=cart.promo_code_id).using_db(connection)
+            quote = await check_promo(
+                promo.code, client, view.subtotal, view.currency, now=now,
+                order_id=cart.id, connection=connection,
+            )  # fmt: skip
+        discount = quote.discount if quote else Decimal("0")
+        if data.address_id is not None:
+            address = await owned_address(client, data.address_id)
+        elif data.new_address is not None:
+            address = await add_address(client, data.new_address)
+        else:
+            raise CartError("checkout-address-missing")
+        claimed = (
+            await Order.filter(id=cart.id, status=OrderStatus.CART, version=cart.version)
+            .using_db(connection)
+            .update(
+                status=OrderStatus.NEW,
+                version=F("version") + 1,
+                placed_at=now,
+                contact_name=(address.recipient or client.display_name)[:255],
+                contact_phone=data.phone,
+                contact_email=data.email,
+                address_id=address.id,
+                address_text=address_text(address),
+                comment=comment,
+                subtotal=view.subtotal,
+                discount=discount,
+                total=view.subtotal - discount,
+                payment_method=data.payment_method,
+            )
+        )
+        if not claimed:
+            raise CartError("checkout-cart-changed")
+        order = await Order.get(id=cart.id).using_db(connection)
+        if quote is not None:
+            await redeem(quote, client, order, connection)
+        await _fill_contact(client, data, connection)
+        await record_placement(order, client, connection)
+    lines = "\n".join(f"{line.quantity} × {line.name}" for line in view.lines)
+    notices = await to_staff(
+        owner_ids,
+        "order-placed-staff",
+        currency=order.currency,
+        order_id=order.id,
+        client=client.display_name,
+        client_id=client.id,
+        username=f"@{client.username}" if client.username else "",
+        items=lines,
+        total=order.total,
+        phone=data.phone,
+        address=order.address_text or "",
+        payment_key=f"payment-{data.payment_method}",
+    )
+    return PlacedOrder(order=order, notices=notices)
+
+
+async def _fill_contact(client: Client, data: CheckoutInput, connection) -> None:
+    """The client's phone and email, when they had none."""
+    changes: dict[str, str] = {}
+    if not client.phone and data.phone:
+        changes["phone"] = data.phone
+    if not client.email and data.email:
+        changes["email"] = data.email
+    if not changes:
+        return
+    for name, value in changes.items():
+        setattr(client, name, value)
+    tags = await client.tags.all().using_db(connection).values_list("name", flat=True)
+    changes["search_text"] = search_text_of(client, tags)
+    await Client.filter(id=client.id).using_db(connection).update(**changes)

@@ -1,0 +1,1 @@
+"""Broadcasts from the desk: compose, choose the audience, preview, send, watch, history."""

@@ -1,0 +1,1 @@
+"""The managers' catalog: categories, products, XLSX import and export (staff)."""

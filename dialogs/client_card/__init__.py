@@ -1,0 +1,1 @@
+"""The client card and its ⋮ actions (staff)."""

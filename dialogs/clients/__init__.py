@@ -1,0 +1,1 @@
+"""The client list (staff): paging, sort, filters, search, saved segments."""

@@ -1,0 +1,1 @@
+"""Promo codes as managers run them (staff)."""

@@ -1,0 +1,1 @@
+"""Settings (owners only): mail server and SMS gateway."""
