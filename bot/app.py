@@ -17,7 +17,7 @@ from bot.broadcast_progress import progress_factory
 from bot.broadcast_runner import BroadcastSenders, SystemClock
 from bot.commands import CommandMenu
 from bot.config import Settings
-from bot.handlers.desk import desk_router
+from bot.handlers.desk import admin_command_router, desk_router
 from bot.handlers.errors import errors_router
 from bot.handlers.fallback import fallback_router
 from bot.handlers.group_chats import group_chats_router
@@ -29,6 +29,7 @@ from bot.handlers.start import start_router
 from bot.i18n import build_i18n
 from bot.middlewares.client import ClientMiddleware
 from bot.middlewares.requests import install_request_middlewares
+from bot.routing import PassByRouter
 from bot.services.money import configure_currency
 from dialogs.access import RoleAccessValidator, drop_refused_background_updates
 from dialogs.addresses.dialog import address_book_dialog, address_form_dialog
@@ -113,24 +114,20 @@ def build_dispatcher(
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
 
-    dp.include_router(errors_router())
     dp.include_router(group_chats_router())  # groups stop here: private chats only
-    dp.include_router(inline_router())  # staff only; answers nothing personal to others
-    # before the desk: an open staff dialog takes every message of its user
-    dp.include_router(login_router())
-    dp.include_router(shop_guard_router())
-    dp.include_router(payments_router())
-    desk = desk_router()
-    desk.include_router(desk_dialog())
-    desk.include_router(client_card_dialog())
-    desk.include_router(catalog_dialog())
-    desk.include_router(promo_dialog())
-    desk.include_router(clients_dialog())
-    desk.include_router(broadcast_dialog())
-    desk.include_routers(settings_dialog(), mail_settings_dialog(), sms_settings_dialog())
-    desk.include_routers(client_mail_dialog(), client_sms_dialog())
-    dp.include_router(desk)
-    dp.include_router(start_router())
+    # Commands, login, payments: before every dialog, since an open dialog takes every
+    # message of its user (`/start` and `/menu` always reset to the customer menu).
+    entry = PassByRouter(name="entry")
+    entry.include_router(errors_router())
+    entry.include_router(inline_router())  # staff only; answers nothing personal to others
+    entry.include_router(login_router())
+    entry.include_router(shop_guard_router())
+    entry.include_router(payments_router())
+    entry.include_router(start_router())
+    entry.include_router(admin_command_router())
+    dp.include_router(entry)
+    # The shop before the desk: customers' presses are most of the traffic. Order among
+    # dialogs does not matter otherwise: each takes only its own intents' updates.
     dp.include_router(main_menu_dialog())
     for shop_dialog in (
         catalog_view_dialog(),
@@ -141,6 +138,16 @@ def build_dispatcher(
         address_form_dialog(),
     ):
         dp.include_router(shop_dialog)
+    desk = desk_router()
+    desk.include_router(desk_dialog())
+    desk.include_router(client_card_dialog())
+    desk.include_router(catalog_dialog())
+    desk.include_router(promo_dialog())
+    desk.include_router(clients_dialog())
+    desk.include_router(broadcast_dialog())
+    desk.include_routers(settings_dialog(), mail_settings_dialog(), sms_settings_dialog())
+    desk.include_routers(client_mail_dialog(), client_sms_dialog())
+    dp.include_router(desk)
     dp.include_router(fallback_router())
 
     setup_dialogs(

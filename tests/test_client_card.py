@@ -302,7 +302,7 @@ VALID = {
         ("login", "kasia nowak", "letters, digits and . _ - @ + only"),
         ("login", "TAKEN", "This login is taken by another client."),
         ("password", "short", "Too short: at least 8 characters."),
-        ("custom_name", "/start", "This is a command, not a value."),
+        ("custom_name", "/stats", "This is a command, not a value."),
     ],
 )
 async def test_bad_input_is_refused_and_nothing_is_written(
@@ -477,3 +477,17 @@ async def test_a_telegram_error_syncing_the_command_menu_is_survived(app: App) -
     await row.refresh_from_db()
     assert row.is_manager is False
     assert "⬜ Sees all orders and clients" in owner.buttons()
+
+
+async def test_start_typed_into_a_field_resets_to_the_customer_menu(app: App) -> None:
+    """`/start` and `/menu` always reset to the customer menu, whatever dialog is open."""
+    _, client = await customer_in(app)
+    before = await Client.get(id=client.id).values()
+    manager = await make_staff(app, "manager")
+    await open_card(manager, client, "FIELD", "custom_name")
+
+    await manager.send("/start")
+
+    assert "Send" not in manager.text()
+    assert any("Catalog" in button for button in manager.buttons())
+    assert await Client.get(id=client.id).values() == before

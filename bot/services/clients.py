@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError, MultipleObjectsReturned
 from tortoise.transactions import in_transaction
 
+from bot.db import snapshot_reader
 from models import Client
 
 # A returning customer's clicks within this window cost no write: last seen is a
@@ -116,10 +118,24 @@ async def client_by_telegram_id(telegram_id: int) -> Client | None:
     sql, params, slot = prepared
     values = list(params)
     values[slot] = telegram_id
-    rows = await db.executor_class(model=Client, db=db).execute_select(sql, values)
+    rows = _read_snapshot(sql, values) if key[0] == "sqlite" else None
+    if rows is None:
+        rows = await db.executor_class(model=Client, db=db).execute_select(sql, values)
     if len(rows) > 1:  # the column is unique; kept to match get_or_none
         raise MultipleObjectsReturned(Client)
     return rows[0] if rows else None
+
+
+def _read_snapshot(sql: str, values: list[Any]) -> list[Client] | None:
+    """The same SELECT on SQLite's read-only snapshot connection, on this thread; None
+    when there is none or it is busy (the caller then asks the pool as usual)."""
+    reader = snapshot_reader()
+    if reader is None:
+        return None
+    try:
+        return [Client._init_from_db(**dict(row)) for row in reader.execute(sql, values)]
+    except sqlite3.Error:
+        return None
 
 
 async def touch_client(profile: TelegramProfile, now: datetime | None = None) -> Client:

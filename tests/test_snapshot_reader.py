@@ -1,0 +1,101 @@
+"""The per-update client lookup on SQLite reads through a read-only WAL connection on
+the event loop's thread: it must give what the ORM gives, see every committed change,
+and fall back to the ORM's connection whenever it cannot answer."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+import bot.db
+from bot.db import close_database, open_database, snapshot_reader
+from bot.services import clients
+from bot.services.clients import TelegramProfile, client_by_telegram_id, touch_client
+from models import Client
+
+read_snapshot = clients._read_snapshot
+PROFILE = TelegramProfile(
+    telegram_id=5150, first_name="Łucja", last_name="Żółć", username="lucja", language_code="pl"
+)
+
+
+@pytest.fixture
+async def wal_database(tmp_path: Path) -> AsyncIterator[Path]:
+    """A real file in WAL mode, the way `python -m bot run` opens the default database."""
+    path = tmp_path / "shop.sqlite3"
+    await open_database(f"sqlite://{path}")
+    try:
+        yield path
+    finally:
+        await close_database()
+
+
+def fields_of(client: Client) -> dict[str, object]:
+    return {name: getattr(client, name) for name in client._meta.db_fields}
+
+
+async def test_the_reader_gives_what_the_orm_gives(
+    wal_database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert snapshot_reader() is not None
+    created = await touch_client(PROFILE)
+    await Client.filter(id=created.id).update(total_spent=12345, orders_count=3)
+    answered: list[object] = []
+
+    def spied(sql: str, values: list[object]) -> list[Client] | None:
+        answered.append(rows := read_snapshot(sql, values))
+        return rows
+
+    monkeypatch.setattr(clients, "_read_snapshot", spied)
+
+    read = await client_by_telegram_id(PROFILE.telegram_id)
+
+    assert answered and answered[0] == [read]  # the reader answered, not the ORM's pool
+
+    assert read is not None and read._saved_in_db
+    assert fields_of(read) == fields_of(await Client.get(id=created.id))
+    assert read.last_seen_at is not None and read.last_seen_at.tzinfo is not None
+
+
+async def test_the_reader_sees_committed_changes_and_skips_anonymized(wal_database: Path) -> None:
+    created = await touch_client(PROFILE)
+    await Client.filter(id=created.id).update(custom_name="VIP Łucja", is_blocked=True)
+    read = await client_by_telegram_id(PROFILE.telegram_id)
+    assert read is not None and read.custom_name == "VIP Łucja" and read.is_blocked
+
+    await Client.filter(id=created.id).update(anonymized_at=datetime.now(UTC))
+    assert await client_by_telegram_id(PROFILE.telegram_id) is None
+
+
+async def test_a_reader_that_fails_falls_back_to_the_orm(
+    wal_database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    created = await touch_client(PROFILE)
+    broken = sqlite3.connect(":memory:")
+    broken.close()  # every use raises sqlite3.ProgrammingError
+    monkeypatch.setattr(bot.db, "_snapshot_reader", broken)
+
+    read = await client_by_telegram_id(PROFILE.telegram_id)
+
+    assert read is not None and read.id == created.id
+    monkeypatch.undo()
+
+
+async def test_no_reader_without_a_wal_file(tmp_path: Path) -> None:
+    await open_database("sqlite://:memory:")
+    try:
+        assert snapshot_reader() is None
+    finally:
+        await close_database()
+    path = tmp_path / "rollback-journal.sqlite3"
+    await open_database(f"sqlite://{path}?journal_mode=DELETE")
+    try:
+        assert snapshot_reader() is None  # readers and writers would block each other
+        assert await touch_client(PROFILE) is not None
+    finally:
+        await close_database()
+    assert snapshot_reader() is None
