@@ -50,7 +50,7 @@ async def two_products(shop: Shop) -> OrderDraft:
 async def counts() -> tuple[int, ...]:
     return (
         await Order.exclude(status=OrderStatus.CART).count(),
-        await OrderItem.all().count(),
+        await OrderItem.exclude(order__status=OrderStatus.CART).count(),
         await Address.all().count(),
         await PromoRedemption.all().count(),
         await AuditEntry.all().count(),
