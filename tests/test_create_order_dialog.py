@@ -206,17 +206,24 @@ async def test_bad_quantities_are_refused_and_change_nothing(
     assert "3 × Espresso beans" in manager.text()
 
 
-async def test_a_viewer_sees_no_button_and_a_blocked_client_gets_a_warning(
+async def test_a_viewer_sees_no_button_and_a_blocked_client_may_get_an_order(
     app: App, shop: Shop, ivan: Client
 ) -> None:
     viewer = await make_staff(app, "viewer")
     await open_card(viewer, ivan)
     assert "Create order" not in " ".join(viewer.buttons())
-    await Client.filter(id=ivan.id).update(is_blocked=True)
+    await Client.filter(id=ivan.id).update(is_blocked=True, bot_blocked=True)
     manager = await make_staff(app, "manager", first_name="Olga")
     await pick_two_products(manager, ivan)
     await to_summary(manager, promo=None)
-    assert "This client is blocked" in manager.text()
+    assert "This client is blocked" in manager.text() and "On delivery" in manager.text()
+    await manager.click("🔁")
+    assert "Bank transfer" in manager.text()
+    await manager.click("Create the order")
+    assert "could not be notified" in manager.text()
+    order = await Order.get(client_id=ivan.id, status=OrderStatus.NEW)
+    assert (order.payment_method, order.total) == ("transfer", Decimal("29.05"))
+    assert sent_to(app, ivan.telegram_id) == []
 
 
 async def test_an_anonymized_client_has_no_create_button(app: App, ivan: Client) -> None:
