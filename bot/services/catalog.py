@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 
 from tortoise.exceptions import IntegrityError
 
+from bot.services.clients import fold
 from bot.services.roles import can_shop
 from models import Category, Client, Favorite, Product
 
@@ -77,9 +78,13 @@ async def _with_visible_products(category_ids: list[int]) -> set[int]:
 
 
 async def visible_categories(client: Client | None, parent_id: int | None = None) -> list[Category]:
-    """Children of `parent_id` (roots for None) holding a visible product, themselves
-    or in a visible subcategory."""
     require_shopper(client)
+    return await shown_categories(parent_id)
+
+
+async def shown_categories(parent_id: int | None = None) -> list[Category]:
+    """Children of `parent_id` (roots for None) holding a visible product, themselves
+    or in a visible subcategory. Callers check who is asking (a shopper, or staff)."""
     query = Category.filter(is_hidden=False)
     query = query.filter(parent_id=parent_id) if parent_id else query.filter(parent_id__isnull=True)
     candidates = await query.order_by("position", "name", "id")
@@ -95,6 +100,11 @@ async def visible_categories(client: Client | None, parent_id: int | None = None
 
 async def category_for(client: Client | None, category_id: int | str) -> Category:
     require_shopper(client)
+    return await shown_category(category_id)
+
+
+async def shown_category(category_id: int | str) -> Category:
+    """A visible category (and parent); NotFound otherwise. Callers check who asks."""
     category = await Category.get_or_none(id=as_id(category_id), is_hidden=False)
     if category is None:
         raise NotFound
@@ -108,7 +118,12 @@ async def category_for(client: Client | None, category_id: int | str) -> Categor
 async def category_products(
     client: Client | None, category_id: int | str, page: int = 0
 ) -> Page[Product]:
-    category = await category_for(client, category_id)
+    require_shopper(client)
+    return await shown_category_products(category_id, page)
+
+
+async def shown_category_products(category_id: int | str, page: int = 0) -> Page[Product]:
+    category = await shown_category(category_id)
     query = visible_products().filter(category_id=category.id)
     total = await query.count()
     pages = max(1, -(-total // PAGE_SIZE))
@@ -120,10 +135,30 @@ async def category_products(
 async def product_for(client: Client | None, product_id: int | str) -> Product:
     """A product the client may see: not hidden, in a visible category."""
     require_shopper(client)
+    return await shown_product(product_id)
+
+
+async def shown_product(product_id: int | str) -> Product:
+    """A visible product; NotFound otherwise. Callers check who asks."""
     product = await visible_products().get_or_none(id=as_id(product_id))
     if product is None:
         raise NotFound
     return product
+
+
+async def find_products(text: str, page: int = 0) -> Page[Product]:
+    """Visible products whose name holds every word of `text`, in any case or accent
+    ('ЁЛКА' finds 'ёлка', 'lodz' finds 'Łódź'). Names are folded here, in Python:
+    SQLite's LIKE folds ASCII only, and the product table has no folded column."""
+    terms = fold(text).split()
+    rows = await visible_products().order_by("name", "id").values_list("id", "name")
+    ids = [pid for pid, name in rows if all(term in fold(name) for term in terms)]
+    pages = max(1, -(-len(ids) // PAGE_SIZE))
+    page = min(max(page, 0), pages - 1)
+    shown = ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    products = {p.id: p for p in await Product.filter(id__in=shown)} if shown else {}
+    items = [products[pid] for pid in shown if pid in products]
+    return Page(items=items, page=page, pages=pages, total=len(ids))
 
 
 async def is_favorite(client: Client, product_id: int) -> bool:

@@ -23,7 +23,7 @@ from bot.services.clients import search_text_of
 from bot.services.notices import Notice, to_staff
 from bot.services.orders import lock_client, record_placement
 from bot.services.promo import check_promo, redeem
-from models import Client, Order, OrderStatus, PaymentMethod, PromoCode
+from models import Address, Client, Order, OrderStatus, PaymentMethod, PromoCode
 
 MAX_COMMENT = 1000
 
@@ -78,12 +78,7 @@ async def place_order(
                 order_id=cart.id, connection=connection,
             )  # fmt: skip
         discount = quote.discount if quote else Decimal("0")
-        if data.address_id is not None:
-            address = await owned_address(client, data.address_id)
-        elif data.new_address is not None:
-            address = await add_address(client, data.new_address)
-        else:
-            raise CartError("checkout-address-missing")
+        address = await delivery_address(client, data.address_id, data.new_address)
         claimed = (
             await Order.filter(id=cart.id, status=OrderStatus.CART, version=cart.version)
             .using_db(connection)
@@ -111,7 +106,25 @@ async def place_order(
         await _fill_contact(client, data, connection)
         await record_placement(order, client, connection)
     lines = "\n".join(f"{line.quantity} × {line.name}" for line in view.lines)
-    notices = await to_staff(
+    return PlacedOrder(order=order, notices=await staff_notices(owner_ids, order, client, lines))
+
+
+async def delivery_address(
+    client: Client, address_id: int | None, new_address: AddressInput | None
+) -> Address:
+    """The client's saved address, or the new one saved now (inside the order's transaction)."""
+    if address_id is not None:
+        return await owned_address(client, address_id)
+    if new_address is not None:
+        return await add_address(client, new_address)
+    raise CartError("checkout-address-missing")
+
+
+async def staff_notices(
+    owner_ids: Collection[int], order: Order, client: Client, lines: str
+) -> list[Notice]:
+    """The "new order #N" notice for every owner and manager."""
+    return await to_staff(
         owner_ids,
         "order-placed-staff",
         currency=order.currency,
@@ -121,11 +134,10 @@ async def place_order(
         username=f"@{client.username}" if client.username else "",
         items=lines,
         total=order.total,
-        phone=data.phone,
+        phone=order.contact_phone or "",
         address=order.address_text or "",
-        payment_key=f"payment-{data.payment_method}",
+        payment_key=f"payment-{order.payment_method}",
     )
-    return PlacedOrder(order=order, notices=notices)
 
 
 async def _fill_contact(client: Client, data: CheckoutInput, connection) -> None:

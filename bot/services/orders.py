@@ -134,13 +134,19 @@ async def _move(
     return StatusChanged(order=order, notices=notices)
 
 
-async def record_placement(order: Order, client: Client, connection: BaseDBAsyncClient) -> None:
-    """History and stats for an order that just left the cart (called by checkout)."""
+async def record_placement(
+    order: Order,
+    client: Client,
+    connection: BaseDBAsyncClient,
+    placed_by_id: int | None = None,
+) -> None:
+    """History and stats for an order just placed: by the client at checkout (None),
+    or by a manager on their behalf."""
     await OrderStatusChange.create(
         order_id=order.id,
         from_status=S.CART,
         to_status=S.NEW,
-        changed_by_id=None,
+        changed_by_id=placed_by_id,
         using_db=connection,
     )
     await refresh_client_stats(client.id, connection)

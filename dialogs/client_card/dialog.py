@@ -24,6 +24,7 @@ from dialogs.client_card.states import ClientCard
 from dialogs.client_card.tag_handlers import on_tag_added, on_tag_removed, on_tags_typed
 from dialogs.client_mail.getters import card_outbox_getter
 from dialogs.client_mail.handlers import open_client_email, open_client_sms
+from dialogs.create_order.handlers import open_create_order
 from dialogs.widgets import Tr
 
 TAG_COLUMNS = 2
@@ -45,6 +46,14 @@ def card_window() -> Window:
                 Tr("card-email"), id="email", on_click=open_client_email, when="card_email_action"
             ),
             Button(Tr("card-sms"), id="sms", on_click=open_client_sms, when="card_sms_action"),
+        ),
+        Row(
+            Button(
+                Tr("create-order-open"),
+                id="create_order",
+                on_click=open_create_order,
+                when="can_edit",
+            ),
         ),
         Button(Tr("card-close"), id="close", on_click=close_card),
         state=ClientCard.MAIN,
