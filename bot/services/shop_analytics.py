@@ -153,13 +153,13 @@ async def _revenue(now: datetime) -> tuple[MonthlySpend, dict[Period, list[Curre
     months = last_months(now, CHART_MONTHS)
     p = Params(dialect())
     month = month_key_sql("placed_at", p.dialect)
-    since_30, since_90 = p(now - timedelta(days=30)), p(now - timedelta(days=90))
+    days_30, days_90 = now - timedelta(days=30), now - timedelta(days=90)
     rows = await connection().execute_query_dict(
         f"SELECT currency, {month} AS month, COUNT(*) AS n, SUM(total) AS total, "
-        f"SUM(CASE WHEN placed_at >= {since_30} THEN 1 ELSE 0 END) AS n30, "
-        f"SUM(CASE WHEN placed_at >= {since_30} THEN total ELSE 0 END) AS t30, "
-        f"SUM(CASE WHEN placed_at >= {since_90} THEN 1 ELSE 0 END) AS n90, "
-        f"SUM(CASE WHEN placed_at >= {since_90} THEN total ELSE 0 END) AS t90 "
+        f"SUM(CASE WHEN placed_at >= {p(days_30)} THEN 1 ELSE 0 END) AS n30, "
+        f"SUM(CASE WHEN placed_at >= {p(days_30)} THEN total ELSE 0 END) AS t30, "
+        f"SUM(CASE WHEN placed_at >= {p(days_90)} THEN 1 ELSE 0 END) AS n90, "
+        f"SUM(CASE WHEN placed_at >= {p(days_90)} THEN total ELSE 0 END) AS t90 "
         f"FROM orders WHERE status IN ({_SPENDING_SQL}) GROUP BY currency, {month}",
         p.values,
     )
