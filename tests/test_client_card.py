@@ -465,7 +465,8 @@ async def test_a_viewer_reads_the_card_without_edit_buttons(app: App) -> None:
     viewer = await make_staff(app, "viewer")
     await open_card(viewer, client)
     assert "+48601234567" in viewer.text()
-    assert viewer.buttons() == ["✉️ Email", "📊 Analytics", "⬅️ Back to the list"]  # the email log is readable
+    # the email log and the analytics are readable
+    assert viewer.buttons() == ["✉️ Email", "📊 Analytics", "⬅️ Back to the list"]
 
 
 async def test_a_telegram_error_syncing_the_command_menu_is_survived(app: App) -> None:
