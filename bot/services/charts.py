@@ -52,7 +52,9 @@ def bar_chart_png(chart: BarChart) -> bytes:
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     if len(names) > 1:
         axes.legend()
-    figure.tight_layout()
+    # fixed margins: `tight_layout` draws the figure once more to measure it (a third
+    # of the rendering time)
+    figure.subplots_adjust(left=0.11, right=0.98, top=0.9, bottom=0.2)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
