@@ -266,6 +266,7 @@ async def main(clients: int, samples: int, folder: Path) -> None:
         ours_samples.update(await desk_analytics.ours(samples, busiest))
         naive_samples.update(await desk_analytics.naive(max(3, samples // 5), busiest["id"]))
         chart = await desk_analytics.chart_samples(max(5, samples // 4), busiest["id"])
+        services = await desk_analytics.service_samples(samples, busiest["id"])
     finally:
         await close_database()
     actions = {}
@@ -283,6 +284,8 @@ async def main(clients: int, samples: int, folder: Path) -> None:
     actions["card"] = None
     print(f"analytics: the busiest client has {busiest['orders_count']} orders")
     print(f"chart rendering (one 12-bar PNG): p50/p95 {figures(chart)} ms")
+    for name, values in services.items():
+        print(f"{name} service call alone: p50/p95 {figures(values)} ms")
     print(f"desk counts uncached (one query): p50/p95 {figures(uncached)} ms")
     print(f"list_page service call alone: p50/p95 {figures(page_only)} ms")
     print(

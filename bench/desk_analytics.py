@@ -28,8 +28,16 @@ from bot.config import Settings
 from bot.db import CONNECTION
 from bot.services.calendar_buckets import last_months
 from bot.services.charts import BarChart, bar_chart_png
-from bot.services.client_analytics import SPENDING_STATUSES, client_monthly_spend
-from bot.services.shop_analytics import compute_shop_analytics, forget_shop_analytics
+from bot.services.client_analytics import (
+    SPENDING_STATUSES,
+    client_analytics,
+    client_monthly_spend,
+)
+from bot.services.shop_analytics import (
+    compute_shop_analytics,
+    forget_shop_analytics,
+    shop_analytics,
+)
 from models import Order
 
 WARMUP = 3
@@ -96,6 +104,17 @@ async def naive(samples: int, client_id: int) -> dict[str, list[float]]:
         results[name] = []
         for i in range(samples + 1):
             await timed(action, results[name] if i else [])
+    return results
+
+
+async def service_samples(samples: int, client_id: int) -> dict[str, list[float]]:
+    """The services alone, without the dialog around them."""
+    results: dict[str, list[float]] = {"client_analytics": [], "client_monthly_spend": []}
+    results["shop_analytics_cached"] = []
+    for _ in range(samples):
+        await timed(lambda: client_analytics(client_id), results["client_analytics"])
+        await timed(lambda: client_monthly_spend(client_id), results["client_monthly_spend"])
+        await timed(shop_analytics, results["shop_analytics_cached"])
     return results
 
 

@@ -15,6 +15,7 @@ from bot.services.shop_analytics import (
     Period,
     compute_shop_analytics,
     forget_shop_analytics,
+    recount_in_progress,
     refresh_shop_analytics,
     shop_analytics,
 )
@@ -126,6 +127,27 @@ async def test_the_figures_are_cached_as_of_a_moment(
     assert refreshed.clients == 2
     assert refreshed.as_of >= first.as_of
     assert await shop_analytics() is refreshed
+
+
+async def test_an_old_snapshot_is_shown_while_a_new_one_is_counted(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await make_client(670)
+    first = await shop_analytics()
+    assert recount_in_progress() is None
+    await make_client(671)
+    monkeypatch.setattr(service, "CACHE_SECONDS", 0.0)
+
+    assert await shop_analytics() is first  # no wait: the old figures, as of their time
+    recount = recount_in_progress()
+    assert recount is not None
+    assert await shop_analytics() is first  # one recount at a time
+    assert recount_in_progress() is recount
+    fresh = await recount
+    assert fresh.clients == 2
+    monkeypatch.setattr(service, "CACHE_SECONDS", 600.0)
+    assert await shop_analytics() is fresh
+    assert recount_in_progress() is None
 
 
 def test_a_chart_is_a_png_of_the_expected_size() -> None:

@@ -4,15 +4,19 @@ top tags, top referrers and the average check over four periods.
 At a million clients some of these questions read whole tables (clients by source has no
 index of its own: migration 0004 dropped it, each index costing a write per "last seen"),
 so the figures are computed together, at most once per `CACHE_SECONDS` per process and
-database, and shown "as of" that moment: a tap reads the cached snapshot. Concurrent
-misses wait for one computation; the refresh button recomputes only figures older than
-`REFRESH_AFTER_SECONDS`, so repeated presses cannot queue full scans. The pattern is
-`bot.services.overview`'s, with a longer life because the work is heavier.
+database, and shown "as of" that moment: a tap reads the cached snapshot. An older
+snapshot is still shown while a new one is computed behind it (measured: 0.7 s at
+100,000 clients on SQLite, so several seconds at a million), so only the first tap
+after a start waits. Concurrent computations queue on one lock and the later ones find
+the first one's result; the refresh button waits for figures recomputed only when they
+are older than `REFRESH_AFTER_SECONDS`, so repeated presses cannot queue full scans.
+The pattern is `bot.services.overview`'s, with a longer life as the work is heavier.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 import weakref
 from dataclasses import dataclass
@@ -39,6 +43,7 @@ from bot.services.client_query import Params
 from models import Client
 from models.money import from_minor
 
+logger = logging.getLogger(__name__)
 CACHE_SECONDS = 600.0
 REFRESH_AFTER_SECONDS = 30.0
 CHART_MONTHS = 12
@@ -80,6 +85,9 @@ class ShopAnalytics:
 
 _cache: weakref.WeakKeyDictionary[object, tuple[float, ShopAnalytics]] = weakref.WeakKeyDictionary()
 _locks: weakref.WeakKeyDictionary[object, asyncio.Lock] = weakref.WeakKeyDictionary()
+_behind: weakref.WeakKeyDictionary[object, asyncio.Task[ShopAnalytics]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def forget_shop_analytics() -> None:
@@ -87,21 +95,55 @@ def forget_shop_analytics() -> None:
     _cache.clear()
 
 
-async def shop_analytics(*, max_age: float = CACHE_SECONDS) -> ShopAnalytics:
-    """The cached snapshot while younger than `max_age` seconds, else a new one."""
+def _age(cached: tuple[float, ShopAnalytics]) -> float:
+    return time.monotonic() - cached[0]
+
+
+async def shop_analytics() -> ShopAnalytics:
+    """The cached snapshot (recounted behind it once older than `CACHE_SECONDS`); the
+    first call of a process waits for the figures."""
     key = connection()
+    cached = _cache.get(key)
+    if cached is None:
+        return await _recount(key, CACHE_SECONDS)
+    if _age(cached) >= CACHE_SECONDS:
+        _recount_behind(key)
+    return cached[1]
+
+
+async def refresh_shop_analytics() -> ShopAnalytics:
+    """Figures at most `REFRESH_AFTER_SECONDS` old, waiting for a recount if need be."""
+    return await _recount(connection(), REFRESH_AFTER_SECONDS)
+
+
+def recount_in_progress() -> asyncio.Task[ShopAnalytics] | None:
+    """The recount running behind the cached snapshot, if any (tests await it)."""
+    task = _behind.get(connection())
+    return task if task is not None and not task.done() else None
+
+
+async def _recount(key: object, max_age: float) -> ShopAnalytics:
     lock = _locks.setdefault(key, asyncio.Lock())
     async with lock:  # a second caller waits, then finds the first one's snapshot
         cached = _cache.get(key)
-        if cached and time.monotonic() - cached[0] < max_age:
+        if cached and _age(cached) < max_age:
             return cached[1]
         snapshot = await compute_shop_analytics(datetime.now(UTC))
         _cache[key] = (time.monotonic(), snapshot)
         return snapshot
 
 
-async def refresh_shop_analytics() -> ShopAnalytics:
-    return await shop_analytics(max_age=REFRESH_AFTER_SECONDS)
+def _recount_behind(key: object) -> None:
+    if (task := _behind.get(key)) is not None and not task.done():
+        return
+    task = asyncio.create_task(_recount(key, CACHE_SECONDS))
+    task.add_done_callback(_log_failure)
+    _behind[key] = task
+
+
+def _log_failure(task: asyncio.Task[ShopAnalytics]) -> None:
+    if not task.cancelled() and (error := task.exception()) is not None:
+        logger.error("shop analytics: the recount failed: %r", error)
 
 
 async def compute_shop_analytics(now: datetime) -> ShopAnalytics:
