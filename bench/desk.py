@@ -260,6 +260,13 @@ async def main(clients: int, samples: int, folder: Path) -> None:
         page_only: list[float] = []
         for _ in range(samples):
             await timed(lambda: list_page(ClientQuery()), page_only)
+        from bench import desk_analytics  # it imports this module's Owner
+
+        busiest = await desk_analytics.busiest_client()
+        ours_samples.update(await desk_analytics.ours(samples, busiest))
+        naive_samples.update(await desk_analytics.naive(max(3, samples // 5), busiest["id"]))
+        chart = await desk_analytics.chart_samples(max(5, samples // 4), busiest["id"])
+        services = await desk_analytics.service_samples(samples, busiest["id"])
     finally:
         await close_database()
     actions = {}
@@ -275,6 +282,10 @@ async def main(clients: int, samples: int, folder: Path) -> None:
             f"naive p95 {actions[name]['naive_p95_ms']:9.2f} ms"
         )
     actions["card"] = None
+    print(f"analytics: the busiest client has {busiest['orders_count']} orders")
+    print(f"chart rendering (one 12-bar PNG): p50/p95 {figures(chart)} ms")
+    for name, values in services.items():
+        print(f"{name} service call alone: p50/p95 {figures(values)} ms")
     print(f"desk counts uncached (one query): p50/p95 {figures(uncached)} ms")
     print(f"list_page service call alone: p50/p95 {figures(page_only)} ms")
     print(
@@ -284,6 +295,8 @@ async def main(clients: int, samples: int, folder: Path) -> None:
                 "clients": clients,
                 "floor_p95_ms": figures(floor_samples)[1],
                 "actions": actions,
+                "chart_ms": dict(zip(("p50", "p95"), figures(chart), strict=True)),
+                "shop_analytics_uncached_p95_ms": figures(naive_samples["shop_analytics"])[1],
                 "export_100k_s": None,
                 "export_floor_s": None,
             }

@@ -4,11 +4,15 @@ Names, streets and cities come from Faker pools drawn once per language (Faker p
 would take minutes at a million); rows go in with raw multi-row INSERTs through sqlite3
 in large transactions. The FTS5 triggers of the migrations index every row as it lands.
 Clients with orders get order rows too, whose totals add up to the client's
-denormalized `total_spent`, so the naive "sum the orders" sort sees the same numbers.
+denormalized `total_spent`, so the naive "sum the orders" sort sees the same numbers;
+each order has one to three lines (the analytics' top products), placed at a moment of
+its own between registration and now. A fifth of the clients carry tags, and clients who
+came by "referral" have a referrer (the shop analytics' top tags and referrers).
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 import sqlite3
 import time
@@ -35,6 +39,15 @@ SOURCES = (
     ("manual", 5),
 )  # fmt: skip
 LANGUAGES = (("ru", "ru_RU", 40), ("pl", "pl_PL", 35), ("en", "en_US", 25))
+# bumped when the generated data changes shape: an older file is then not reused
+DATA_VERSION = 2
+PRODUCTS = tuple(
+    (f"{kind} {grade}", price)
+    for kind, price in (("Coffee", 1250), ("Tea", 450), ("Mug", 1900), ("Beans", 2400))
+    for grade in ("classic", "gold", "bio", "mini", "max")
+)
+TAGS = ("VIP", "wholesale", "newsletter", "b2b", "returns", "slow payer", "gift", "Kraków")
+TAGGED_SHARE = 0.2
 
 
 @dataclass
@@ -62,7 +75,7 @@ def name_pools(rng: random.Random) -> dict[str, NamePool]:
 def database_path(folder: Path, clients: int) -> Path:
     """Named after the latest migration too: a file made for an older schema is not reused."""
     latest = max(p.stem for p in MIGRATIONS.glob("0*.py"))
-    return folder / f"bench-desk-{clients}-{latest}.sqlite3"
+    return folder / f"bench-desk-{clients}-{latest}-v{DATA_VERSION}.sqlite3"
 
 
 def _prepare(folder: Path, clients: int) -> tuple[Path, bool]:
@@ -110,10 +123,11 @@ CLIENT_COLUMNS = [
     "last_order_at", "search_text", "sort_name",
 ]  # fmt: skip
 ORDER_COLUMNS = [
-    "client_id", "status", "currency", "subtotal", "discount", "total", "created_at",
+    "id", "client_id", "status", "currency", "subtotal", "discount", "total", "created_at",
     "updated_at", "placed_at",
 ]  # fmt: skip
 ADDRESS_COLUMNS = ["client_id", "city", "street", "is_default", "created_at"]
+ITEM_COLUMNS = ["order_id", "product_name", "unit_price", "quantity", "line_total"]
 
 
 def _stamp(moment: datetime) -> str:
@@ -126,25 +140,36 @@ def _fill(path: Path, clients: int) -> None:
     now = datetime.now(UTC)
     languages = [code for code, _, weight in LANGUAGES for _ in range(weight)]
     sources = [name for name, weight in SOURCES for _ in range(weight)]
+    order_ids = itertools.count(1)
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=OFF")
     try:
+        _insert(db, "tags", ["id", "name", "name_folded", "created_at"], _tags(now))
         for first_id in range(1, clients + 1, BATCH):
             batch = range(first_id, min(first_id + BATCH, clients + 1))
-            rows, orders, addresses = [], [], []
+            rows, orders, addresses, items, links = [], [], [], [], []
             for client_id in batch:
                 row, client_orders, address = _client(
                     rng, pools, languages, sources, now, client_id
                 )
+                row = _with_referrer(rng, row, client_id)
                 rows.append(row)
-                orders += client_orders
+                for order in client_orders:
+                    order_id = next(order_ids)
+                    orders.append((order_id, *order))
+                    items += _items(rng, order_id, order[5])  # its total
                 if address:
                     addresses.append(address)
+                if rng.random() < TAGGED_SHARE:
+                    tag_ids = rng.sample(range(1, len(TAGS) + 1), rng.randint(1, 3))
+                    links += [(client_id, tag_id) for tag_id in tag_ids]
             db.execute("BEGIN")
-            _insert(db, "clients", CLIENT_COLUMNS, rows)
+            _insert(db, "clients", [*CLIENT_COLUMNS, "referrer_id"], rows)
             _insert(db, "orders", ORDER_COLUMNS, orders)
+            _insert(db, "order_items", ITEM_COLUMNS, items)
             _insert(db, "addresses", ADDRESS_COLUMNS, addresses)
+            _insert(db, "clients_tags", ["client_id", "tag_id"], links)
             db.execute("COMMIT")
         db.execute("ANALYZE")
     finally:
@@ -172,7 +197,8 @@ def _client(rng, pools, languages, sources, now, client_id):  # type: ignore[no-
         else None,
     )
     flags = [rng.random() < p for p in (0.02, 0.05, 0.0001, 0.0001, 0.04)]
-    last_order = created + (now - created) * rng.random() if orders_count else None
+    placed = sorted(created + (now - created) * rng.random() for _ in range(orders_count))
+    last_order = placed[-1] if placed else None
     row = (
         client_id, client.telegram_id, first, last, username, language,
         language if rng.random() < 0.2 else None, client.phone, client.email,
@@ -181,12 +207,37 @@ def _client(rng, pools, languages, sources, now, client_id):  # type: ignore[no-
         _stamp(last_order) if last_order else None,
         search_text_of(client), sort_name_of(client),
     )  # fmt: skip
-    stamp = _stamp(last_order or created)
     orders = [
-        (client_id, "delivered", "USD", total, 0, total, stamp, stamp, stamp)
-        for total in order_totals
+        (client_id, "delivered", "USD", total, 0, total, _stamp(at), _stamp(at), _stamp(at))
+        for total, at in zip(order_totals, placed, strict=True)
     ]
     address = None
     if rng.random() < 0.5:
         address = (client_id, rng.choice(pool.cities), rng.choice(pool.streets), 1, _stamp(created))
     return row, orders, address
+
+
+def _tags(now: datetime) -> list[tuple]:
+    return [(n, name, name.casefold(), _stamp(now)) for n, name in enumerate(TAGS, start=1)]
+
+
+def _with_referrer(rng: random.Random, row: tuple, client_id: int) -> tuple:
+    """Clients who came by "referral" were brought by an earlier client."""
+    came_by_referral = row[CLIENT_COLUMNS.index("source")] == "referral"
+    referrer = rng.randrange(1, client_id) if came_by_referral and client_id > 1 else None
+    return (*row, referrer)
+
+
+def _items(rng: random.Random, order_id: int, total: int) -> list[tuple]:
+    """One to three lines adding up to the order's total (minor units): the last line
+    takes the remainder, so `total_spent` and the lines agree."""
+    lines = rng.sample(PRODUCTS, rng.randint(1, 3))
+    rows, left = [], total
+    for index, (name, price) in enumerate(lines):
+        if index == len(lines) - 1 or left <= price:
+            rows.append((order_id, name, left, 1, left))
+            break
+        quantity = max(1, min(3, left // price // 2))
+        rows.append((order_id, name, price, quantity, price * quantity))
+        left -= price * quantity
+    return rows

@@ -38,6 +38,7 @@ from dialogs.cart.dialog import cart_dialog
 from dialogs.catalog.dialog import catalog_dialog
 from dialogs.catalog_view.dialog import catalog_view_dialog
 from dialogs.checkout.dialog import checkout_dialog
+from dialogs.client_analytics.dialog import client_analytics_dialog
 from dialogs.client_card.dialog import client_card_dialog
 from dialogs.client_mail.dialog import client_mail_dialog, client_sms_dialog
 from dialogs.clients.dialog import clients_dialog
@@ -47,6 +48,7 @@ from dialogs.my_orders.dialog import my_orders_dialog
 from dialogs.promo.dialog import promo_dialog
 from dialogs.settings.dialog import mail_settings_dialog, settings_dialog, sms_settings_dialog
 from dialogs.shop.dialog import main_menu_dialog
+from dialogs.shop_analytics.dialog import shop_analytics_dialog
 
 # Telegram Business updates would bring chats of people who never started the bot.
 BUSINESS_UPDATES = (
@@ -149,6 +151,7 @@ def build_dispatcher(
     desk.include_routers(settings_dialog(), mail_settings_dialog(), sms_settings_dialog())
     desk.include_routers(client_mail_dialog(), client_sms_dialog())
     desk.include_router(create_order_dialog())
+    desk.include_routers(client_analytics_dialog(), shop_analytics_dialog())
     dp.include_router(desk)
     dp.include_router(fallback_router())
 

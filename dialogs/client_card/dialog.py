@@ -9,6 +9,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Column, Group, Row, ScrollingGroup, Select
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.client_analytics.handlers import open_client_analytics
 from dialogs.client_card.getters import card_getter, field_getter, general_getter, tags_getter
 from dialogs.client_card.handlers import (
     close_card,
@@ -48,6 +49,12 @@ def card_window() -> Window:
             Button(Tr("card-sms"), id="sms", on_click=open_client_sms, when="card_sms_action"),
         ),
         Row(
+            Button(
+                Tr("analytics-card-button"),
+                id="analytics",
+                on_click=open_client_analytics,
+                when=lambda data, *_: not data["missing"],
+            ),
             Button(
                 Tr("create-order-open"),
                 id="create_order",

@@ -12,6 +12,7 @@ from dialogs.desk.states import DeskMenu
 from dialogs.promo.handlers import open_promo
 from dialogs.settings.getters import owner_only
 from dialogs.settings.handlers import open_settings
+from dialogs.shop_analytics.handlers import open_shop_analytics
 from dialogs.widgets import Tr
 
 
@@ -30,6 +31,7 @@ def desk_dialog() -> Dialog:
                 Button(Tr("desk-promo"), id="promo", on_click=open_promo),
             ),
             Button(Tr("desk-broadcast"), id="broadcast", on_click=open_broadcasts),
+            Button(Tr("analytics-desk-button"), id="analytics", on_click=open_shop_analytics),
             Button(Tr("desk-settings"), id="settings", on_click=open_settings, when=owner_only),
             state=DeskMenu.MAIN,
             getter=overview_getter,
