@@ -40,6 +40,7 @@ from dialogs.checkout.dialog import checkout_dialog
 from dialogs.client_card.dialog import client_card_dialog
 from dialogs.client_mail.dialog import client_mail_dialog, client_sms_dialog
 from dialogs.clients.dialog import clients_dialog
+from dialogs.clients_bulk.dialog import client_bulk_dialog
 from dialogs.desk.dialog import desk_dialog
 from dialogs.my_orders.dialog import my_orders_dialog
 from dialogs.promo.dialog import promo_dialog
@@ -127,6 +128,7 @@ def build_dispatcher(
     desk.include_router(promo_dialog())
     desk.include_router(clients_dialog())
     desk.include_router(broadcast_dialog())
+    desk.include_router(client_bulk_dialog())
     desk.include_routers(settings_dialog(), mail_settings_dialog(), sms_settings_dialog())
     desk.include_routers(client_mail_dialog(), client_sms_dialog())
     dp.include_router(desk)
