@@ -32,6 +32,7 @@ from aiogram_dialog.widgets.text import Const
 from tortoise import Tortoise
 from tortoise.expressions import Q
 
+from bench.desk_bulk import bulk_figures, export_figures
 from bench.desk_data import ensure_database
 from bench.updates import click_update, shown_message
 from bot.app import build_dispatcher
@@ -260,6 +261,7 @@ async def main(clients: int, samples: int, folder: Path) -> None:
         page_only: list[float] = []
         for _ in range(samples):
             await timed(lambda: list_page(ClientQuery()), page_only)
+        heavy = {**await bulk_figures(), **await export_figures()}
     finally:
         await close_database()
     actions = {}
@@ -278,6 +280,15 @@ async def main(clients: int, samples: int, folder: Path) -> None:
     print(f"desk counts uncached (one query): p50/p95 {figures(uncached)} ms")
     print(f"list_page service call alone: p50/p95 {figures(page_only)} ms")
     print(
+        f"bulk tag on the whole list: {heavy['bulk_tag_clients']} clients "
+        f"in {heavy['bulk_tag_ms']} ms (removed again in {heavy['bulk_untag_ms']} ms)"
+    )
+    print(
+        f"export of {heavy['export_10k_rows']} clients: {heavy['export_10k_ms']} ms, "
+        f"{heavy['export_10k_bytes']} bytes, peak RSS {heavy['export_10k_peak_rss_mb']} MB "
+        f"(RSS before {heavy['export_10k_rss_before_mb']} MB)"
+    )
+    print(
         json.dumps(
             {
                 "db": "sqlite",
@@ -286,6 +297,7 @@ async def main(clients: int, samples: int, folder: Path) -> None:
                 "actions": actions,
                 "export_100k_s": None,
                 "export_floor_s": None,
+                **heavy,
             }
         )
     )
