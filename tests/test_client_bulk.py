@@ -68,9 +68,10 @@ async def test_add_a_new_typed_tag_creates_it_once() -> None:
     assert await apply_bulk(MANAGER, query, target) == 1
     assert await Tag.filter(name_folded="nowy klient").count() == 1
     assert await count_clients(ClientQuery(search="nowy klient")) == 1
-    for bad in ("", "   ", "x" * 65):
+    for bad in ("", "   ", "x" * 65, "VIP, Hurt"):
         with pytest.raises(TagError):
             bulk_tag_name(bad)
+    assert bulk_tag_name("VIP,") == "VIP"
 
 
 async def test_remove_tag_rebuilds_search_text_keeping_a_name_with_the_same_word() -> None:

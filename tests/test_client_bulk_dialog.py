@@ -65,6 +65,8 @@ async def test_manager_tags_a_search_result_with_the_exact_count(app: App) -> No
     assert "VIP" in manager.buttons()
     await manager.send("x" * 65)
     assert "64 characters" in manager.text()
+    await manager.send("VIP, Hurt")
+    assert "One tag at a time" in manager.text()
     await manager.click("^VIP$")
     assert "Add tag «VIP» to 2 clients?" in manager.text()
     await manager.click("Yes")

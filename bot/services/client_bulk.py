@@ -32,9 +32,10 @@ from bot.services.client_profile import Actor
 from bot.services.client_query import ClientQuery, Params, where_sql
 from bot.services.clients import fold, search_text_of
 from bot.services.roles import require_editor
-from bot.services.tags import fold_tag, parse_tag_names
+from bot.services.tags import TagError, fold_tag, parse_tag_names
 from models import Client, Tag
 
+SEVERAL = "several"
 # clients whose search text is rebuilt per statement when a tag is removed
 REMOVE_BATCH = 500
 
@@ -75,8 +76,11 @@ class BulkTarget:
 
 
 def bulk_tag_name(text: str) -> str:
-    """One typed tag, cleaned; raises `bot.services.tags.TagError` when it is not one."""
-    names = parse_tag_names(text.replace(",", " "))
+    """One typed tag, cleaned; raises `bot.services.tags.TagError` when it is not one
+    (empty, too long, or several: a bulk action takes one tag at a time)."""
+    names = parse_tag_names(text)
+    if len(names) > 1:
+        raise TagError(SEVERAL)
     return names[0]
 
 
@@ -143,6 +147,8 @@ async def apply_bulk(actor: Actor, query: ClientQuery, target: BulkTarget) -> in
         else:
             tag_id = None
             changed = await _set_flag(db, query, target, actor.owner_ids)
+        if db.capabilities.dialect != "postgres":  # PostgreSQL drops it at commit
+            await db.execute_script("DELETE FROM bulk_ids")
         await record_audit(
             actor_id=actor.client_id,
             actor_telegram_id=actor.telegram_id,

@@ -15,6 +15,7 @@ bulk-action-broadcasts-off = 🔕 Broadcasts off
 bulk-action-broadcasts-on = 🔔 Broadcasts on
 bulk-tag-ask = 🏷 Tap a tag or type one:
 bulk-tag-error = { $error ->
+        [several] ⚠️ One tag at a time, please: type it without commas.
         [too_long] ⚠️ A tag is 64 characters at most. Type a shorter one.
        *[empty] ⚠️ A tag cannot be empty. Type a tag.
     }

@@ -12,6 +12,7 @@ bulk-action-broadcasts-off = 🔕 Wyłącz mailingi
 bulk-action-broadcasts-on = 🔔 Włącz mailingi
 bulk-tag-ask = 🏷 Stuknij tag albo wpisz go:
 bulk-tag-error = { $error ->
+        [several] ⚠️ Jeden tag naraz: wpisz go bez przecinków.
         [too_long] ⚠️ Tag ma najwyżej 64 znaki. Wpisz krótszy.
        *[empty] ⚠️ Tag nie może być pusty. Wpisz tag.
     }
