@@ -36,6 +36,10 @@ from bot.services.tags import TagError, fold_tag, parse_tag_names
 from models import Client, Tag
 
 SEVERAL = "several"
+# what `search_text_of` reads (not the dates: parsing them was most of the work)
+SEARCH_COLUMNS = (
+    "id, first_name, last_name, custom_name, username, phone, email, login, company, telegram_id"
+)
 # clients whose search text is rebuilt per statement when a tag is removed
 REMOVE_BATCH = 500
 
@@ -272,7 +276,9 @@ async def refresh_search_texts(db: BaseDBAsyncClient, client_ids: list[int]) -> 
     """Rebuild these clients' search texts from their rows and tags: one UPDATE."""
     p = Params(db.capabilities.dialect)
     marks = ", ".join(p(client_id) for client_id in client_ids)
-    rows = await db.execute_query_dict(f"SELECT * FROM clients WHERE id IN ({marks})", p.values)
+    rows = await db.execute_query_dict(
+        f"SELECT {SEARCH_COLUMNS} FROM clients WHERE id IN ({marks})", p.values
+    )
     tag_rows = await db.execute_query_dict(
         "SELECT ct.client_id AS client_id, t.name AS name FROM clients_tags ct "
         f"JOIN tags t ON t.id = ct.tag_id WHERE ct.client_id IN ({marks})",
