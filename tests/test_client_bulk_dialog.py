@@ -179,3 +179,24 @@ async def test_a_manager_demoted_to_viewer_mid_dialog_cannot_confirm(app: App) -
     assert await Client.filter(is_blocked=True).count() == 0
     assert await AuditEntry.filter(action__startswith="bulk_").count() == 0
     assert not any(re.search("Done", m.text or "") for m in manager.shown())
+
+
+async def test_the_count_is_exact_and_grouped_at_a_thousand_and_more(app: App) -> None:
+    await Client.bulk_create(
+        [Client(first_name=f"P{i}", sort_name=f"p{i}", source="promo") for i in range(1234)]
+    )
+    manager = await staff(app)
+    await open_list(manager)
+    await manager.click("Filters")
+    await manager.click("Source")
+    await manager.click("promo")
+    await manager.click("Show the list")
+    await manager.click("Bulk actions")
+    await manager.click("Add a tag")
+    await manager.send("VIP")
+    assert "Add tag «VIP» to 1,234 clients?" in manager.text()
+    await manager.click("Yes")
+    assert "Done: 1,234 clients changed." in manager.text()
+    vip = await Tag.get(name_folded="vip")
+    assert await Client.filter(tags__id=vip.id).count() == 1234
+    assert await AuditEntry.filter(action="bulk_tag_add").count() == 1

@@ -13,6 +13,10 @@ Who is never touched:
 
 The count shown before the confirmation is what would change now; the action applies
 the query again when confirmed and returns what it really changed.
+
+One transaction per action: on SQLite it holds the database's only write lock while it
+runs (measured at 100,000 clients on a loaded machine: a tag added to all in 10 s,
+removed in 43 s, most of it the FTS index following the search texts).
 """
 
 from __future__ import annotations
