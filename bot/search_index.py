@@ -63,8 +63,11 @@ async def check_trigram_search(db: BaseDBAsyncClient, extension: str = EXTENSION
     if schema is None:
         return trigram_hint(extension)
     if extension == EXTENSION:
-        await db.execute_script(
-            f'CREATE INDEX IF NOT EXISTS "{TRIGRAM_INDEX}" ON "clients" '
-            f'USING GIN ("search_text" "{schema}".gin_trgm_ops)'
-        )
+        try:
+            await db.execute_script(
+                f'CREATE INDEX IF NOT EXISTS "{TRIGRAM_INDEX}" ON "clients" '
+                f'USING GIN ("search_text" "{schema}".gin_trgm_ops)'
+            )
+        except Exception as error:  # search works without it: never a reason not to start
+            logger.warning("cannot create the trigram index: %s", type(error).__name__)
     return None
