@@ -32,6 +32,7 @@ from aiogram_dialog.widgets.text import Const
 from tortoise import Tortoise
 from tortoise.expressions import Q
 
+from bench.desk_bulk import bulk_figures, export_figures
 from bench.desk_data import ensure_database
 from bench.updates import click_update, shown_message
 from bot.app import build_dispatcher
@@ -267,6 +268,7 @@ async def main(clients: int, samples: int, folder: Path) -> None:
         naive_samples.update(await desk_analytics.naive(max(3, samples // 5), busiest["id"]))
         chart = await desk_analytics.chart_samples(max(5, samples // 4), busiest["id"])
         services = await desk_analytics.service_samples(samples, busiest["id"])
+        heavy = {**await bulk_figures(), **await export_figures()}
     finally:
         await close_database()
     actions = {}
@@ -289,6 +291,15 @@ async def main(clients: int, samples: int, folder: Path) -> None:
     print(f"desk counts uncached (one query): p50/p95 {figures(uncached)} ms")
     print(f"list_page service call alone: p50/p95 {figures(page_only)} ms")
     print(
+        f"bulk tag on the whole list: {heavy['bulk_tag_clients']} clients "
+        f"in {heavy['bulk_tag_ms']} ms (removed again in {heavy['bulk_untag_ms']} ms)"
+    )
+    print(
+        f"export of {heavy['export_10k_rows']} clients: {heavy['export_10k_ms']} ms, "
+        f"{heavy['export_10k_bytes']} bytes, peak RSS {heavy['export_10k_peak_rss_mb']} MB "
+        f"(RSS before {heavy['export_10k_rss_before_mb']} MB)"
+    )
+    print(
         json.dumps(
             {
                 "db": "sqlite",
@@ -299,6 +310,7 @@ async def main(clients: int, samples: int, folder: Path) -> None:
                 "shop_analytics_uncached_p95_ms": figures(naive_samples["shop_analytics"])[1],
                 "export_100k_s": None,
                 "export_floor_s": None,
+                **heavy,
             }
         )
     )

@@ -152,6 +152,7 @@ def build_dispatcher(
     desk.include_routers(client_mail_dialog(), client_sms_dialog())
     desk.include_router(create_order_dialog())
     desk.include_routers(client_analytics_dialog(), shop_analytics_dialog())
+    desk.include_router(client_bulk_dialog())
     dp.include_router(desk)
     dp.include_router(fallback_router())
 

@@ -21,10 +21,12 @@ from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.types import User
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
+from tortoise import Tortoise
 
 from bot.app import build_bot, build_dispatcher
 from bot.config import ConfigError, Settings
-from bot.db import close_database, open_database
+from bot.db import CONNECTION, close_database, open_database
+from bot.search_index import check_trigram_search
 
 logger = logging.getLogger(__name__)
 # seconds the updates in flight get to finish on stop (Docker waits 10 s before SIGKILL by
@@ -83,6 +85,8 @@ async def serve(
         me = await _introduce(bot, settings)
         await open_database(settings.database_url)
         database_open = True
+        if hint := await check_trigram_search(Tortoise.get_connection(CONNECTION)):
+            print(hint, file=sys.stderr, flush=True)
         dp = dispatcher or build_dispatcher(settings)
         if stop.is_set():  # asked to stop while starting
             return

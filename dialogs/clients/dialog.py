@@ -13,6 +13,7 @@ from aiogram_dialog.widgets.text import Const, Format
 
 from dialogs.clients import getters
 from dialogs.clients import handlers as on
+from dialogs.clients.export_handlers import on_export
 from dialogs.clients.states import ClientList
 from dialogs.widgets import Tr
 
@@ -56,6 +57,10 @@ def _list_window() -> Window:
             SwitchTo(Tr("clients-sort-button"), id="sort", state=ClientList.SORT),
             SwitchTo(Tr("clients-filters-button"), id="filters", state=ClientList.FILTERS),
             SwitchTo(Tr("clients-segments-button"), id="segments", state=ClientList.SEGMENTS),
+        ),
+        Row(
+            Button(Tr("clients-bulk-button"), id="bulk", on_click=on.open_bulk, when="can_edit"),
+            Button(Tr("clients-export-button"), id="export", on_click=on_export),
         ),
         Button(Tr("clients-reset"), id="reset", on_click=on.on_reset, when="narrowed"),
         Cancel(Tr("clients-back"), id="close"),
@@ -177,4 +182,5 @@ def clients_dialog() -> Dialog:
         ),
         _segments_window(),
         _save_segment_window(),
+        on_process_result=on.on_bulk_done,
     )

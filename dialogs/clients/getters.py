@@ -144,6 +144,7 @@ async def list_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
         "has_prev": view.page > 1,
         "has_next": view.has_next,
         "narrowed": bool(summary),
+        "can_edit": can_edit(role_in(dialog_manager)),
     }
 
 

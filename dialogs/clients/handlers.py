@@ -30,6 +30,7 @@ from dialogs.access import require_editor_in, require_staff_in
 from dialogs.client_card.states import ClientCard
 from dialogs.clients.states import ClientList
 from dialogs.clients.view import ListView
+from dialogs.clients_bulk.states import ClientBulk
 from models import Client
 
 
@@ -209,6 +210,19 @@ async def on_segment_name(message: Message, _w: MessageInput, manager: DialogMan
         await message.answer(i18n.get("clients-segment-name-taken"))
         return
     await manager.switch_to(ClientList.SEGMENTS)
+
+
+async def open_bulk(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+    """Bulk actions on what the list shows now: its filters and search (editors)."""
+    require_editor_in(manager)
+    query = ListView.load(manager.dialog_data).query
+    await manager.start(ClientBulk.ACTION, data={"query": query.to_dict()})
+
+
+async def on_bulk_done(_start: Any, result: Any, manager: DialogManager) -> None:
+    """Back from bulk actions: the flags and tags may have moved clients in or out."""
+    if isinstance(result, dict) and result.get("bulk_changed"):
+        _change(manager, ListView.load(manager.dialog_data).query)
 
 
 def item_id_of(item: dict[str, Any]) -> int:

@@ -1,0 +1,84 @@
+"""The desk's heavy actions at scale: a bulk tag over the whole list, an XLSX export.
+
+Run by `python -m bench desk` on its reusable database, which they leave as they found
+it: the tag added to every client is removed again (and timed too), the audit entries
+and the tag go.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from bot.services.client_bulk import BulkAction, BulkTarget, apply_bulk
+from bot.services.client_export import COLUMNS, ExportLabels, export_parts
+from bot.services.client_profile import Actor
+from bot.services.client_query import ClientQuery
+from bot.services.roles import Role
+from models import AuditEntry, Tag
+
+BENCH_TAG = "bench-bulk-tag"
+EXPORT_ROWS = 10_000
+ACTOR = Actor(role=Role.OWNER, client_id=None, telegram_id=1_000)
+
+
+def _status_kb(field: str) -> int | None:
+    """A `VmRSS`/`VmHWM` line of /proc/self/status, in kB (Linux only)."""
+    with suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+    return None
+
+
+def _reset_peak_rss() -> bool:
+    """Linux: writing 5 to clear_refs makes the peak (VmHWM) start again from now."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+async def bulk_figures() -> dict[str, Any]:
+    last_audit = await AuditEntry.all().order_by("-id").first()
+    query = ClientQuery()
+    started = time.perf_counter()
+    tagged = await apply_bulk(ACTOR, query, BulkTarget(BulkAction.TAG_ADD, BENCH_TAG))
+    tag_ms = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    untagged = await apply_bulk(ACTOR, query, BulkTarget(BulkAction.TAG_REMOVE, BENCH_TAG))
+    untag_ms = (time.perf_counter() - started) * 1000
+    await AuditEntry.filter(id__gt=last_audit.id if last_audit else 0).delete()
+    await Tag.filter(name_folded=BENCH_TAG).delete()
+    return {
+        "bulk_tag_clients": tagged,
+        "bulk_tag_ms": round(tag_ms, 1),
+        "bulk_untag_clients": untagged,
+        "bulk_untag_ms": round(untag_ms, 1),
+    }
+
+
+async def export_figures(rows: int = EXPORT_ROWS) -> dict[str, Any]:
+    """The first `rows` clients of the default list into one XLSX file."""
+    labels = ExportLabels(columns={column: column for column in COLUMNS})
+    rss_before = _status_kb("VmRSS")
+    peak_reset = _reset_peak_rss()
+    started = time.perf_counter()
+    written, size = 0, 0
+    parts = export_parts(ClientQuery(), labels, "PLN", rows_per_part=rows)
+    async for part in parts:
+        written, size = part.rows, len(part.data)
+        break
+    await parts.aclose()
+    export_ms = (time.perf_counter() - started) * 1000
+    peak = _status_kb("VmHWM") if peak_reset else None
+    return {
+        "export_10k_rows": written,
+        "export_10k_ms": round(export_ms, 1),
+        "export_10k_bytes": size,
+        "export_10k_rss_before_mb": round(rss_before / 1024, 1) if rss_before else None,
+        "export_10k_peak_rss_mb": round(peak / 1024, 1) if peak else None,
+    }

@@ -1,0 +1,1 @@
+"""Bulk actions on the client list's current filter or search result (editors)."""
