@@ -42,6 +42,7 @@ from dialogs.client_analytics.dialog import client_analytics_dialog
 from dialogs.client_card.dialog import client_card_dialog
 from dialogs.client_mail.dialog import client_mail_dialog, client_sms_dialog
 from dialogs.clients.dialog import clients_dialog
+from dialogs.clients_bulk.dialog import client_bulk_dialog
 from dialogs.create_order.dialog import create_order_dialog
 from dialogs.desk.dialog import desk_dialog
 from dialogs.my_orders.dialog import my_orders_dialog
