@@ -70,7 +70,7 @@ async def test_the_card_opens_the_clients_analytics(app: App) -> None:
     client = await shopper()
     manager = await make_staff(app, "manager")
     await open_card(manager, client)
-    assert manager.buttons()[-2:] == ["📊 Analytics", "⬅️ Back to the list"]
+    assert "📊 Analytics" in manager.buttons()
 
     await manager.click("Analytics")
 
