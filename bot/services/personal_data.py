@@ -121,6 +121,13 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     "Tag": (),
 }
 
+# On ACTOR links: the columns of those rows that hold the acting client's own data
+# (their Telegram id kept beside the link), erased with the rest.
+ACTOR_PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
+    "AuditEntry.actor": ("actor_telegram_id",),
+    "Broadcast.created_by": ("progress_chat_id",),
+}
+
 # Text columns of those models that are not personal, said out loud so that a new text
 # column must be classified (the GDPR tests check every text column is in one list).
 NOT_PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
@@ -171,6 +178,13 @@ def undeclared_links() -> list[ClientLink]:
 
 def personal_fields(model: type[Model]) -> tuple[str, ...]:
     return PERSONAL_FIELDS.get(model.__name__, ())
+
+
+def erased_fields(link: ClientLink) -> tuple[str, ...]:
+    """The columns anonymization erases on the rows of this link."""
+    if link_role(link) is LinkRole.SUBJECT:
+        return personal_fields(link.model)
+    return ACTOR_PERSONAL_FIELDS.get(link.key, ())
 
 
 def text_columns(model: type[Model]) -> list[str]:
