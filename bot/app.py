@@ -31,6 +31,7 @@ from bot.middlewares.client import ClientMiddleware
 from bot.middlewares.requests import install_request_middlewares
 from bot.services.money import configure_currency
 from dialogs.access import RoleAccessValidator, drop_refused_background_updates
+from dialogs.anonymize.dialog import client_erasure_dialog
 from dialogs.addresses.dialog import address_book_dialog, address_form_dialog
 from dialogs.broadcast.dialog import broadcast_dialog
 from dialogs.cart.dialog import cart_dialog
@@ -129,6 +130,7 @@ def build_dispatcher(
     desk.include_router(broadcast_dialog())
     desk.include_routers(settings_dialog(), mail_settings_dialog(), sms_settings_dialog())
     desk.include_routers(client_mail_dialog(), client_sms_dialog())
+    desk.include_router(client_erasure_dialog())
     dp.include_router(desk)
     dp.include_router(start_router())
     dp.include_router(main_menu_dialog())

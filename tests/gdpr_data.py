@@ -138,7 +138,7 @@ async def _status_change(me: Person, other: Person, shop: Shop) -> None:
 
 
 async def _promo(me: Person, other: Person, shop: Shop) -> None:
-    promo = await make_promo(f"P{me.token}".upper()[:32])
+    promo = await make_promo(f"PROMO{me.client.id}")
     order = await Order.filter(client=me.client, status=OrderStatus.DELIVERED).first()
     await PromoRedemption.create(
         promo=promo, client=me.client, order=order, discount=Decimal("1"), currency="USD"

@@ -65,6 +65,7 @@ MODEL_KINDS = {
     "Broadcast": "broadcasts",
     "AuditEntry": "audit",
 }
+OTHER = "other"  # a table with no kind of its own yet
 CLIENT_KIND_ORDER = ("names", "telegram", "contacts", "login", "search")
 KIND_ORDER = (*CLIENT_KIND_ORDER, *dict.fromkeys(MODEL_KINDS.values()))
 # the client-row values a lookup by index could still find
@@ -166,8 +167,7 @@ async def verify_erased(client_id: int, former: FormerValues) -> list[Check]:
         if name != "referral_code" and former.found_in(getattr(client, name)):
             places.append(f"clients.{name}")
     for link in client_links():
-        kind = MODEL_KINDS.get(link.model.__name__, link.model._meta.db_table)
-        rows.setdefault(kind, 0)
+        kind = MODEL_KINDS.get(link.model.__name__, OTHER)
         if link.many_to_many:
             left = await link.model.filter(**{link.field: client_id}).count()
             places += [f"{link.model._meta.db_table}.{link.field}"] * bool(left)
@@ -176,8 +176,10 @@ async def verify_erased(client_id: int, former: FormerValues) -> list[Check]:
             places.append(link.model._meta.db_table)
             continue
         names = _scanned(link.model, role, link)
-        found = await _rows(link, client_id, names) if names else []
-        rows[kind] += len(found)
+        if not names:
+            continue
+        found = await _rows(link, client_id, names)
+        rows[kind] = rows.get(kind, 0) + len(found)
         places += _hits(link, found, names, former)
     places += await _lookup_hits(client_id, former)
     if places:

@@ -9,6 +9,8 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Column, Group, Row, ScrollingGroup, Select
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.anonymize.getters import can_delete_here
+from dialogs.anonymize.handlers import open_anonymize, open_delete
 from dialogs.client_card.getters import card_getter, field_getter, general_getter, tags_getter
 from dialogs.client_card.handlers import (
     close_card,
@@ -45,6 +47,10 @@ def card_window() -> Window:
                 Tr("card-email"), id="email", on_click=open_client_email, when="card_email_action"
             ),
             Button(Tr("card-sms"), id="sms", on_click=open_client_sms, when="card_sms_action"),
+        ),
+        Row(
+            Button(Tr("card-anonymize"), id="anonymize", on_click=open_anonymize, when="can_edit"),
+            Button(Tr("card-delete"), id="delete", on_click=open_delete, when=can_delete_here),
         ),
         Button(Tr("card-close"), id="close", on_click=close_card),
         state=ClientCard.MAIN,
