@@ -31,8 +31,8 @@ from bot.middlewares.client import ClientMiddleware
 from bot.middlewares.requests import install_request_middlewares
 from bot.services.money import configure_currency
 from dialogs.access import RoleAccessValidator, drop_refused_background_updates
-from dialogs.anonymize.dialog import client_erasure_dialog
 from dialogs.addresses.dialog import address_book_dialog, address_form_dialog
+from dialogs.anonymize.dialog import client_erasure_dialog
 from dialogs.broadcast.dialog import broadcast_dialog
 from dialogs.cart.dialog import cart_dialog
 from dialogs.catalog.dialog import catalog_dialog

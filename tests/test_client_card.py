@@ -99,6 +99,8 @@ async def test_the_card_shows_every_fact(app: App) -> None:
         "✏️ Edit: general",
         "🏷 Edit: tags",
         "✉️ Email",
+        "🕶 Anonymize (GDPR)",
+        "🗑 Delete client",
         "⬅️ Back to the list",
     ]
 
@@ -136,7 +138,8 @@ async def test_an_anonymized_client_has_no_edit_actions(app: App) -> None:
     await open_card(manager, client)
     assert f"🕶 <b>Anonymized client #{client.id}</b>" in manager.text()
     assert "Kasia" not in manager.text()
-    assert manager.buttons() == ["⬅️ Back to the list"]
+    # deleting is still possible; anonymizing again is not
+    assert manager.buttons() == ["🗑 Delete client", "⬅️ Back to the list"]
 
 
 async def test_a_missing_client_gets_a_clear_message(app: App) -> None:
