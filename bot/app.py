@@ -29,6 +29,7 @@ from bot.handlers.start import start_router
 from bot.i18n import build_i18n
 from bot.middlewares.client import ClientMiddleware
 from bot.middlewares.requests import install_request_middlewares
+from bot.retention_job import RetentionJob
 from bot.services.money import configure_currency
 from dialogs.access import RoleAccessValidator, drop_refused_background_updates
 from dialogs.addresses.dialog import address_book_dialog, address_form_dialog
@@ -102,14 +103,17 @@ def build_dispatcher(
         clock=clock,
     )
     dp["broadcast_senders"] = senders
+    retention = RetentionJob(settings.admin_ids)
 
     async def on_startup(bot: Bot) -> None:  # after i18n's startup: the catalogs are loaded
         install_request_middlewares(bot)
         await command_menu.startup(bot)
         senders.start(bot)  # resumes unfinished broadcasts
+        retention.start()
 
     async def on_shutdown() -> None:
         await senders.stop()
+        await retention.stop()
 
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
