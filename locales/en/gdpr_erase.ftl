@@ -42,3 +42,26 @@ gdpr-delete-warning =
 gdpr-delete-yes = 🗑 Yes, delete for good
 gdpr-deleted = 🗑 <b>Client #{ $id } is deleted.</b> Their orders stay for accounting, without personal data.
 gdpr-back-to-card = ⬅️ Back
+settings-retention = 🗄 Data retention
+retention-main =
+    🗄 <b>Data retention</b>
+    Clients with no activity (not seen and no order) for the period, and no open order, are anonymized by a daily job. Staff are never touched.
+
+    Status: { $status ->
+        [on] on, after { $years } years
+       *[other] off
+    }
+    Last run: { $last_run }
+    Dry run now: with { $pending } years, { $count } clients would be anonymized.
+
+    Pick the period in years:
+retention-recount = 🔄 Dry run again
+retention-turn-on = ▶️ Turn on…
+retention-save-years = 💾 Use the new period…
+retention-turn-off = ⏹ Turn off
+retention-confirm =
+    ⚠️ <b>Retention after { $pending } years?</b>
+    Right now { $count } clients would be anonymized at the next daily run (within an hour). Anonymization cannot be undone.
+retention-yes = ✅ Yes, turn on
+retention-no = ✖️ No
+retention-saved = ✅ Saved.

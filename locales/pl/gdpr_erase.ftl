@@ -43,3 +43,26 @@ gdpr-delete-warning =
 gdpr-delete-yes = 🗑 Tak, usuń na zawsze
 gdpr-deleted = 🗑 <b>Klient #{ $id } został usunięty.</b> Jego zamówienia zostają do księgowości, bez danych osobowych.
 gdpr-back-to-card = ⬅️ Wstecz
+settings-retention = 🗄 Okres przechowywania danych
+retention-main =
+    🗄 <b>Okres przechowywania danych</b>
+    Klienci bez aktywności (bez wizyt i zamówień) dłużej niż ten okres i bez otwartych zamówień są anonimizowani przez codzienne zadanie. Personel nigdy.
+
+    Stan: { $status ->
+        [on] włączone, po { $years } latach
+       *[other] wyłączone
+    }
+    Ostatnie uruchomienie: { $last_run }
+    Próbne liczenie teraz: przy okresie { $pending } lat zanonimizowanych zostałoby klientów: { $count }.
+
+    Wybierz okres w latach:
+retention-recount = 🔄 Policz ponownie
+retention-turn-on = ▶️ Włącz…
+retention-save-years = 💾 Zastosuj nowy okres…
+retention-turn-off = ⏹ Wyłącz
+retention-confirm =
+    ⚠️ <b>Przechowywać dane { $pending } lat?</b>
+    Teraz przy następnym codziennym uruchomieniu (w ciągu godziny) zanonimizowanych zostałoby klientów: { $count }. Anonimizacji nie można cofnąć.
+retention-yes = ✅ Tak, włącz
+retention-no = ✖️ Nie
+retention-saved = ✅ Zapisano.
