@@ -11,7 +11,9 @@ from bot.services.anonymize import (
     StaffProfile,
     anonymize_client,
 )
+from bot.services.client_list import count_clients
 from bot.services.client_profile import Actor, ClientAnonymized
+from bot.services.client_query import ClientFilters, ClientQuery
 from bot.services.clients import TelegramProfile, fold, touch_client
 from bot.services.personal_data import (
     NOT_PERSONAL_FIELDS,
@@ -98,7 +100,7 @@ async def test_what_stays_and_how_it_shows(db: None) -> None:
 
     client = await Client.get(id=anna.client.id)
     assert client.anonymized_at is not None
-    assert client.telegram_id is None and client.display_name == f"#{client.id}"
+    assert client.telegram_id is None and client.display_name == f"🕶 #{client.id}"
     orders = await Order.filter(client_id=client.id)
     # the cart went, the placed orders stay with their amounts and items
     assert sorted(order.total for order in orders) == totals
@@ -164,3 +166,19 @@ async def test_a_hit_rolls_everything_back(db: None, monkeypatch: pytest.MonkeyP
     assert incomplete.value.places == ["email_messages.body"]
     assert "qzanna" not in str(incomplete.value)
     assert await rows_of(anna.client.id) == before
+
+
+async def test_no_former_value_finds_the_client_in_the_desk_search(db: None) -> None:
+    anna, _ = await two_people()
+    searches = ["Имяqzanna", "user_qzanna", "mail.qzanna", "login" + "qzanna", "777000111"]
+    everyone = ClientFilters(flags=("anonymized",))
+    for text in searches:
+        assert await count_clients(ClientQuery(search=text)) == 1, text
+
+    await anonymize_client(anna.client.id, MANAGER)
+
+    for text in searches:
+        assert await count_clients(ClientQuery(search=text)) == 0, text
+        assert await count_clients(ClientQuery(filters=everyone, search=text)) == 0, text
+    assert await count_clients(ClientQuery(filters=everyone)) == 1
+    assert await count_clients(ClientQuery(search="user_qzboris")) == 1
