@@ -121,3 +121,22 @@ async def test_the_job_checks_and_stops(db: None) -> None:
 
 def test_cutoff_handles_leap_days() -> None:
     assert cutoff_of(1, datetime(2028, 2, 29, tzinfo=UTC)) == datetime(2027, 2, 28, tzinfo=UTC)
+
+
+async def test_a_client_active_after_being_picked_is_skipped(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = await people()
+    from bot.services import retention
+
+    original = retention.anonymize
+
+    async def writes_meanwhile(client_id: int, *args: object) -> object:
+        if client_id == made["gone"].id:  # a message arrives between the pick and the lock
+            await Client.filter(id=client_id).update(last_seen_at=NOW)
+        return await original(client_id, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(retention, "anonymize", writes_meanwhile)
+    run = await run_retention(3, {OWNER_TG}, NOW)
+    assert (run.anonymized, run.skipped) == (len(DUE) - 1, 1)
+    assert await anonymized_names(made) == DUE - {"gone"}

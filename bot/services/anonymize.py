@@ -38,6 +38,7 @@ __all__ = [
     "ErasureIncomplete",
     "HasOpenOrders",
     "StaffProfile",
+    "StillActive",
     "anonymize_client",
 ]
 
@@ -63,6 +64,10 @@ class StaffProfile(AnonymizeRefused):
     """An owner, manager or viewer: an owner takes the staff role away first."""
 
 
+class StillActive(AnonymizeRefused):
+    """Retention only: the client was active after the cutoff (seen or ordered meanwhile)."""
+
+
 @dataclass(frozen=True, slots=True)
 class AnonymizeReport:
     client_id: int
@@ -79,8 +84,14 @@ async def anonymize_client(client_id: int, actor: Actor) -> AnonymizeReport:
 
 
 async def anonymize(
-    client_id: int, actor: Actor, trigger: Trigger, now: datetime | None = None
+    client_id: int,
+    actor: Actor,
+    trigger: Trigger,
+    now: datetime | None = None,
+    inactive_since: datetime | None = None,
 ) -> AnonymizeReport:
+    """`inactive_since` (retention): refused unless the client, locked, shows no activity
+    since then; it may have written or ordered after the job picked it."""
     now = now or datetime.now(UTC)
     async with in_transaction():
         client = await Client.filter(id=client_id).select_for_update().first()
@@ -89,6 +100,8 @@ async def anonymize(
         if client.anonymized_at is not None:
             raise ClientAnonymized(client_id)
         await refuse_if_busy(client, actor.owner_ids)
+        if inactive_since is not None and _active_since(client, inactive_since):
+            raise StillActive(client.id)
         former = await collect_former(client)
         await erase_linked_rows(client.id)
         await erase_profile(client, now)
@@ -109,3 +122,8 @@ async def refuse_if_busy(client: Client, owner_ids: frozenset[int]) -> None:
         raise StaffProfile(client.id)
     if count := await open_orders(client.id):
         raise HasOpenOrders(count)
+
+
+def _active_since(client: Client, moment: datetime) -> bool:
+    seen = client.last_seen_at or client.created_at
+    return seen >= moment or (client.last_order_at is not None and client.last_order_at >= moment)

@@ -64,7 +64,9 @@ async def get_policy() -> RetentionPolicy:
     last = value.get("last_run_at")
     return RetentionPolicy(
         enabled=value.get("enabled") is True,
-        years=years if isinstance(years, int) and MIN_YEARS <= years <= MAX_YEARS else 3,
+        years=years
+        if isinstance(years, int) and MIN_YEARS <= years <= MAX_YEARS
+        else DEFAULT_YEARS,
         last_run_at=datetime.fromisoformat(last) if isinstance(last, str) else None,
     )
 
@@ -130,7 +132,7 @@ async def run_retention(
     ):
         for client_id in ids:
             try:
-                await anonymize(client_id, system, Trigger.RETENTION, now)
+                await anonymize(client_id, system, Trigger.RETENTION, now, cutoff_of(years, now))
                 anonymized += 1
             except (AnonymizeRefused, ClientAnonymized, ClientNotFound, ErasureIncomplete) as err:
                 # became active, got an order or was handled meanwhile; the ids say nothing
