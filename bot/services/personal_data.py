@@ -8,7 +8,8 @@ link means, or anonymization refuses to run and the GDPR tests fail:
   anonymization erases its `PERSONAL_FIELDS` (or drops the row), an export lists it.
 - `ACTOR`: the client acted as staff (a manager who sent an email, created an order,
   wrote an audit entry) or the row is another client's (the clients they referred).
-  The row is not about them; it keeps pointing at the anonymized row.
+  The row is not about them; it keeps pointing at the anonymized row, and only the
+  acting client's own columns on it (`ACTOR_PERSONAL_FIELDS`) are erased.
 
 Anonymization (`bot.services.anonymize`), deletion and the export read these
 declarations; nothing here touches the database.
