@@ -163,7 +163,7 @@ async def verify_erased(client_id: int, former: FormerValues) -> list[Check]:
     rows: dict[str, int] = dict.fromkeys(KIND_ORDER, 0)
     client = await Client.get(id=client_id)
     for name in _scanned(Client, LinkRole.SUBJECT, None):
-        rows[CLIENT_KINDS.get(name, "names")] += 1
+        rows[CLIENT_KINDS.get(name, "names")] = 1  # the profile row
         if name != "referral_code" and former.found_in(getattr(client, name)):
             places.append(f"clients.{name}")
     for link in client_links():
