@@ -104,13 +104,13 @@ def build_dispatcher(
         clock=clock,
     )
     dp["broadcast_senders"] = senders
-    retention = RetentionJob(settings.admin_ids)
+    retention = RetentionJob(settings.admin_ids, storage=storage)
 
     async def on_startup(bot: Bot) -> None:  # after i18n's startup: the catalogs are loaded
         install_request_middlewares(bot)
         await command_menu.startup(bot)
         senders.start(bot)  # resumes unfinished broadcasts
-        retention.start()
+        retention.start(bot)
 
     async def on_shutdown() -> None:
         await senders.stop()

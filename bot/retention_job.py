@@ -11,21 +11,34 @@ import logging
 from collections.abc import Collection
 from contextlib import suppress
 
+from aiogram import Bot
+from aiogram.fsm.storage.base import BaseStorage
 from tortoise import Tortoise
 
 from bot.services.retention import run_if_due
+from bot.session_erasure import Forget, session_forgetter
 
 logger = logging.getLogger(__name__)
 CHECK_EVERY = 3600.0
 
 
 class RetentionJob:
-    def __init__(self, owner_ids: Collection[int], check_every: float = CHECK_EVERY) -> None:
+    def __init__(
+        self,
+        owner_ids: Collection[int],
+        check_every: float = CHECK_EVERY,
+        storage: BaseStorage | None = None,
+    ) -> None:
         self.owner_ids = frozenset(owner_ids)
         self.check_every = check_every
+        self.storage = storage
+        self._forget: Forget | None = None
         self._task: asyncio.Task[None] | None = None
 
-    def start(self) -> None:
+    def start(self, bot: Bot | None = None) -> None:
+        """`bot` and the storage given: the anonymized people's bot sessions go too."""
+        if bot is not None and self.storage is not None:
+            self._forget = session_forgetter(self.storage, bot.id)
         if self._task is None:
             self._task = asyncio.create_task(self._loop())
 
@@ -40,7 +53,7 @@ class RetentionJob:
         """One look: run the day's retention if it is due."""
         if not Tortoise.is_inited():
             return
-        run = await run_if_due(self.owner_ids)
+        run = await run_if_due(self.owner_ids, forget=self._forget)
         if run is not None:
             logger.info("retention: %d anonymized, %d skipped", run.anonymized, run.skipped)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
+from aiogram.fsm.storage.base import StorageKey
 
 from bot.services.anonymize import ANONYMIZED
 from bot.services.client_deletion import DELETED
@@ -139,3 +140,31 @@ async def test_a_customer_forging_the_card_buttons_changes_nothing(app: App) -> 
         await forge(customer, data)
         assert await snapshot() == before
     assert not any("qzanna" in (m.text or "") for m in customer.shown())
+
+
+@pytest.mark.parametrize("action", ["Anonymize", "Delete client"])
+async def test_the_persons_bot_sessions_go_too(app: App, action: str) -> None:
+    """What they typed into an unfinished dialog lives in the FSM storage, not the DB."""
+    kasia = app.person(first_name="Kasia", language_code="pl")
+    await kasia.send("/start")
+    client = await Client.get(telegram_id=kasia.id)
+    stack = StorageKey(
+        bot_id=app.bot.id, chat_id=kasia.id, user_id=kasia.id, destiny="aiogd:stack:"
+    )
+    intents = (await app.dp.storage.get_data(stack)).get("intents")
+    assert intents
+    manager = await make_staff(app, "manager")
+    await open_card(manager, client)
+
+    await manager.click(action)
+    await manager.click("Yes")
+
+    assert await app.dp.storage.get_data(stack) == {}
+    for intent in intents:
+        context = StorageKey(
+            bot_id=app.bot.id, chat_id=kasia.id, user_id=kasia.id, destiny=f"aiogd:context:{intent}"
+        )
+        assert await app.dp.storage.get_data(context) == {}
+    await kasia.send("/start")  # a new, unrelated client, with a working menu
+    assert await Client.filter(telegram_id=kasia.id).exclude(id=client.id).count() == 1
+    assert kasia.buttons()

@@ -9,6 +9,7 @@ Order amounts and items stay: the shop's accounting needs them, and they name no
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -36,6 +37,7 @@ __all__ = [
     "ClientAnonymized",
     "ClientNotFound",
     "ErasureIncomplete",
+    "Forget",
     "HasOpenOrders",
     "StaffProfile",
     "StillActive",
@@ -76,11 +78,18 @@ class AnonymizeReport:
     checks: tuple[Check, ...]
 
 
-async def anonymize_client(client_id: int, actor: Actor) -> AnonymizeReport:
+# called after the commit with the former Telegram id: forgets the person's bot sessions
+# (`bot.session_erasure`), which live outside the database
+Forget = Callable[[int], Awaitable[None]]
+
+
+async def anonymize_client(
+    client_id: int, actor: Actor, *, forget: Forget | None = None
+) -> AnonymizeReport:
     """Owners and managers. Raises AccessDenied, ClientNotFound, ClientAnonymized,
     HasOpenOrders, StaffProfile, ErasureIncomplete (rolled back, says where)."""
     require_editor(actor.role)
-    return await anonymize(client_id, actor, Trigger.MANAGER)
+    return await anonymize(client_id, actor, Trigger.MANAGER, forget=forget)
 
 
 async def anonymize(
@@ -89,6 +98,7 @@ async def anonymize(
     trigger: Trigger,
     now: datetime | None = None,
     inactive_since: datetime | None = None,
+    forget: Forget | None = None,
 ) -> AnonymizeReport:
     """`inactive_since` (retention): refused unless the client, locked, shows no activity
     since then; it may have written or ordered after the job picked it."""
@@ -102,6 +112,7 @@ async def anonymize(
         await refuse_if_busy(client, actor.owner_ids)
         if inactive_since is not None and _active_since(client, inactive_since):
             raise StillActive(client.id)
+        telegram_id = client.telegram_id
         former = await collect_former(client)
         await erase_linked_rows(client.id)
         await erase_profile(client, now)
@@ -114,6 +125,8 @@ async def anonymize(
             action=ANONYMIZED,
             details={"trigger": trigger.value, "checked": [check.kind for check in checks]},
         )
+    if forget is not None and telegram_id is not None:
+        await forget(telegram_id)
     return AnonymizeReport(client_id=client_id, anonymized_at=now, checks=tuple(checks))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from tortoise.transactions import in_transaction
 
-from bot.services.anonymize import refuse_if_busy
+from bot.services.anonymize import Forget, refuse_if_busy
 from bot.services.audit import record_audit
 from bot.services.client_profile import Actor, ClientNotFound
 from bot.services.erasure import erase_linked_rows
@@ -21,7 +21,7 @@ from models import ChatMessage, Client, EmailMessage, Order, SmsMessage
 DELETED = "client_deleted"
 
 
-async def delete_client(client_id: int, actor: Actor) -> None:
+async def delete_client(client_id: int, actor: Actor, *, forget: Forget | None = None) -> None:
     """Owners and managers. Raises AccessDenied, ClientNotFound, HasOpenOrders (an order
     still to deliver needs its address), StaffProfile."""
     require_editor(actor.role)
@@ -30,6 +30,7 @@ async def delete_client(client_id: int, actor: Actor) -> None:
         if client is None:
             raise ClientNotFound(client_id)
         await refuse_if_busy(client, actor.owner_ids)
+        telegram_id = client.telegram_id
         await erase_linked_rows(client.id)
         for model in (ChatMessage, EmailMessage, SmsMessage):
             await model.filter(client_id=client.id).delete()
@@ -42,3 +43,5 @@ async def delete_client(client_id: int, actor: Actor) -> None:
             action=DELETED,
             details={"client_id": client_id},
         )
+    if forget is not None and telegram_id is not None:
+        await forget(telegram_id)

@@ -19,7 +19,13 @@ from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
-from bot.services.anonymize import AnonymizeRefused, ErasureIncomplete, Trigger, anonymize
+from bot.services.anonymize import (
+    AnonymizeRefused,
+    ErasureIncomplete,
+    Forget,
+    Trigger,
+    anonymize,
+)
 from bot.services.audit import record_audit
 from bot.services.client_profile import Actor, ClientAnonymized, ClientNotFound
 from bot.services.erasure import OPEN_ORDER_STATUSES
@@ -114,7 +120,11 @@ async def dry_run(years: int, owner_ids: Collection[int], now: datetime | None =
 
 
 async def run_retention(
-    years: int, owner_ids: Collection[int], now: datetime | None = None, batch: int = BATCH
+    years: int,
+    owner_ids: Collection[int],
+    now: datetime | None = None,
+    batch: int = BATCH,
+    forget: Forget | None = None,
 ) -> RetentionRun:
     """Anonymize every due client, `batch` ids at a time; audited as one run."""
     now = now or datetime.now(UTC)
@@ -132,7 +142,9 @@ async def run_retention(
     ):
         for client_id in ids:
             try:
-                await anonymize(client_id, system, Trigger.RETENTION, now, cutoff_of(years, now))
+                await anonymize(
+                    client_id, system, Trigger.RETENTION, now, cutoff_of(years, now), forget
+                )
                 anonymized += 1
             except (AnonymizeRefused, ClientAnonymized, ClientNotFound, ErasureIncomplete) as err:
                 # became active, got an order or was handled meanwhile; the ids say nothing
@@ -168,10 +180,10 @@ async def claim_daily_run(now: datetime) -> RetentionPolicy | None:
 
 
 async def run_if_due(
-    owner_ids: Collection[int], now: datetime | None = None
+    owner_ids: Collection[int], now: datetime | None = None, forget: Forget | None = None
 ) -> RetentionRun | None:
     now = now or datetime.now(UTC)
     policy = await claim_daily_run(now)
     if policy is None:
         return None
-    return await run_retention(policy.years, owner_ids, now)
+    return await run_retention(policy.years, owner_ids, now, forget=forget)

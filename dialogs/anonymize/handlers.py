@@ -13,11 +13,13 @@ from bot.services.anonymize import (
     ClientAnonymized,
     ClientNotFound,
     ErasureIncomplete,
+    Forget,
     HasOpenOrders,
     StaffProfile,
     anonymize_client,
 )
 from bot.services.client_deletion import delete_client
+from bot.session_erasure import session_forgetter
 from dialogs.access import require_editor_in
 from dialogs.anonymize.getters import CHECKS, ERROR
 from dialogs.anonymize.states import ClientErasure
@@ -40,6 +42,13 @@ async def _open(manager: DialogManager, state: Any) -> None:
         await manager.start(state, data={"client_id": client_id})
 
 
+def _forget(manager: DialogManager) -> Forget | None:
+    """The erased person's bot sessions go with their data (`bot.session_erasure`)."""
+    data = manager.middleware_data
+    storage, bot = data.get("fsm_storage"), data.get("bot")
+    return session_forgetter(storage, bot.id) if storage is not None and bot else None
+
+
 def _refused(manager: DialogManager, key: str, **args: Any) -> None:
     manager.dialog_data[ERROR] = {"key": key, "args": args}
 
@@ -50,7 +59,7 @@ async def on_anonymize(callback: CallbackQuery, _button: Button, manager: Dialog
     if client_id is None or ERROR in manager.dialog_data:
         return
     try:
-        report = await anonymize_client(client_id, actor_in(manager))
+        report = await anonymize_client(client_id, actor_in(manager), forget=_forget(manager))
     except HasOpenOrders as refused:
         return _refused(manager, "gdpr-refused-open-orders", count=refused.count)
     except StaffProfile:
@@ -69,7 +78,7 @@ async def on_delete(callback: CallbackQuery, _button: Button, manager: DialogMan
     if client_id is None or ERROR in manager.dialog_data:
         return
     try:
-        await delete_client(client_id, actor_in(manager))
+        await delete_client(client_id, actor_in(manager), forget=_forget(manager))
     except HasOpenOrders as refused:
         return _refused(manager, "gdpr-refused-open-orders", count=refused.count)
     except StaffProfile:
