@@ -56,17 +56,18 @@ SELECT 100000 + g, 'Имя' || g, 'Nowak' || (g % 997), 'user' || g, '+48600' ||
     'имя' || g || ' nowak' || (g % 997) || ' @user' || g || ' +48600' || lpad(g::text, 6, '0')
         || ' client' || g || '@example.org',
     'имя' || g
-FROM generate_series(1, $1) AS g
+FROM generate_series($1::int, $2::int) AS g
 """
 
 
 async def _pg_fill(clients: int) -> None:
     db = Tortoise.get_connection(CONNECTION)
     _, rows = await db.execute_query("SELECT COUNT(*) AS n FROM clients")
-    if rows[0]["n"] >= clients:
+    have = rows[0]["n"]
+    if have >= clients:
         return
     started = time.perf_counter()
-    await db.execute_query(PG_FILL, [clients])
+    await db.execute_query(PG_FILL, [have + 1, clients])  # on top of an earlier, smaller run
     await db.execute_script("ANALYZE")
     print(f"generated {clients} clients in {time.perf_counter() - started:.0f} s")
 
