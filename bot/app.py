@@ -29,10 +29,12 @@ from bot.handlers.start import start_router
 from bot.i18n import build_i18n
 from bot.middlewares.client import ClientMiddleware
 from bot.middlewares.requests import install_request_middlewares
+from bot.retention_job import RetentionJob
 from bot.routing import PassByRouter
 from bot.services.money import configure_currency
 from dialogs.access import RoleAccessValidator, drop_refused_background_updates
 from dialogs.addresses.dialog import address_book_dialog, address_form_dialog
+from dialogs.anonymize.dialog import client_erasure_dialog
 from dialogs.broadcast.dialog import broadcast_dialog
 from dialogs.cart.dialog import cart_dialog
 from dialogs.catalog.dialog import catalog_dialog
@@ -47,6 +49,7 @@ from dialogs.create_order.dialog import create_order_dialog
 from dialogs.desk.dialog import desk_dialog
 from dialogs.my_orders.dialog import my_orders_dialog
 from dialogs.promo.dialog import promo_dialog
+from dialogs.retention.dialog import retention_dialog
 from dialogs.settings.dialog import mail_settings_dialog, settings_dialog, sms_settings_dialog
 from dialogs.shop.dialog import main_menu_dialog
 from dialogs.shop_analytics.dialog import shop_analytics_dialog
@@ -106,14 +109,17 @@ def build_dispatcher(
         clock=clock,
     )
     dp["broadcast_senders"] = senders
+    retention = RetentionJob(settings.admin_ids, storage=storage)
 
     async def on_startup(bot: Bot) -> None:  # after i18n's startup: the catalogs are loaded
         install_request_middlewares(bot)
         await command_menu.startup(bot)
         senders.start(bot)  # resumes unfinished broadcasts
+        retention.start(bot)
 
     async def on_shutdown() -> None:
         await senders.stop()
+        await retention.stop()
 
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
@@ -154,6 +160,8 @@ def build_dispatcher(
     desk.include_router(create_order_dialog())
     desk.include_routers(client_analytics_dialog(), shop_analytics_dialog())
     desk.include_router(client_bulk_dialog())
+    desk.include_router(client_erasure_dialog())
+    desk.include_router(retention_dialog())
     dp.include_router(desk)
     dp.include_router(fallback_router())
 

@@ -104,6 +104,9 @@ class Client(Model):
 
     @property
     def display_name(self) -> str:
+        # language-neutral; screens that can say "Anonymized client #id" in words do
+        if self.anonymized_at is not None:
+            return f"🕶 #{self.id}"
         if self.custom_name:
             return self.custom_name
         full_name = " ".join(part for part in (self.first_name, self.last_name) if part)

@@ -101,6 +101,8 @@ async def test_the_card_shows_every_fact(app: App) -> None:
         "✉️ Email",
         "📊 Analytics",
         "🧾 Create order",
+        "🕶 Anonymize (GDPR)",
+        "🗑 Delete client",
         "⬅️ Back to the list",
     ]
 
@@ -138,7 +140,8 @@ async def test_an_anonymized_client_has_no_edit_actions(app: App) -> None:
     await open_card(manager, client)
     assert f"🕶 <b>Anonymized client #{client.id}</b>" in manager.text()
     assert "Kasia" not in manager.text()
-    assert manager.buttons() == ["📊 Analytics", "⬅️ Back to the list"]
+    # the analytics and deleting are still possible; anonymizing again is not
+    assert manager.buttons() == ["📊 Analytics", "🗑 Delete client", "⬅️ Back to the list"]
 
 
 async def test_a_missing_client_gets_a_clear_message(app: App) -> None:

@@ -53,6 +53,8 @@ async def every_widget_callback() -> list[str]:
         "tags",
         "back",
         "close",
+        "anonymize",
+        "delete",
     ]
 
 

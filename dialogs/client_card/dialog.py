@@ -9,6 +9,8 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Column, Group, Row, ScrollingGroup, Select
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.anonymize.getters import can_delete_here
+from dialogs.anonymize.handlers import open_anonymize, open_delete
 from dialogs.client_analytics.handlers import open_client_analytics
 from dialogs.client_card.getters import card_getter, field_getter, general_getter, tags_getter
 from dialogs.client_card.handlers import (
@@ -61,6 +63,10 @@ def card_window() -> Window:
                 on_click=open_create_order,
                 when="can_edit",
             ),
+        ),
+        Row(
+            Button(Tr("card-anonymize"), id="anonymize", on_click=open_anonymize, when="can_edit"),
+            Button(Tr("card-delete"), id="delete", on_click=open_delete, when=can_delete_here),
         ),
         Button(Tr("card-close"), id="close", on_click=close_card),
         state=ClientCard.MAIN,

@@ -76,6 +76,12 @@ def _tag_list(names: list[str]) -> str:
     return shown + (f", … (+{len(names) - TAGS_SHOWN})" if len(names) > TAGS_SHOWN else "")
 
 
+def _referrer(i18n: I18nContext, referrer: Client) -> str:
+    if referrer.anonymized_at is not None:
+        return i18n.get("clients-anonymized", id=referrer.id)
+    return f"{referrer.display_name} #{referrer.id}"
+
+
 def _or_empty(i18n: I18nContext, value: object) -> str:
     return str(value) if value not in (None, "") else i18n.get("card-empty")
 
@@ -145,7 +151,7 @@ def _facts(i18n: I18nContext, facts: CardFacts) -> dict[str, Any]:
         "company": _or_empty(i18n, client.company),
         "address": _or_empty(i18n, _address(facts.default_address)),
         "source": client.source,
-        "referrer": f"{referrer.display_name} #{referrer.id}" if referrer else empty,
+        "referrer": _referrer(i18n, referrer) if referrer else empty,
         "last_seen": _when(i18n, client.last_seen_at),
         "tags": _tag_list(facts.tags) or empty,
         "flags": _flags(i18n, client),

@@ -10,6 +10,7 @@ from aiogram_dialog.widgets.input.base import MessageHandlerFunc
 from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Keyboard, Row
 from aiogram_dialog.widgets.utils import GetterVariant
 
+from dialogs.retention.handlers import open_retention
 from dialogs.settings import handlers as mail
 from dialogs.settings import sms_handlers as sms
 from dialogs.settings.getters import (
@@ -30,6 +31,7 @@ def settings_dialog() -> Dialog:
             Column(
                 Button(Tr("settings-mail"), id="mail", on_click=mail.open_mail),
                 Button(Tr("settings-sms"), id="sms", on_click=mail.open_sms),
+                Button(Tr("settings-retention"), id="retention", on_click=open_retention),
             ),
             Cancel(Tr("back")),
             state=SettingsMenu.MAIN,
