@@ -41,6 +41,8 @@ from dialogs.client_card.dialog import client_card_dialog
 from dialogs.client_mail.dialog import client_mail_dialog, client_sms_dialog
 from dialogs.clients.dialog import clients_dialog
 from dialogs.desk.dialog import desk_dialog
+from dialogs.erasure_desk.dialog import erasure_desk_dialog
+from dialogs.my_data.dialog import my_data_dialog
 from dialogs.my_orders.dialog import my_orders_dialog
 from dialogs.promo.dialog import promo_dialog
 from dialogs.settings.dialog import mail_settings_dialog, settings_dialog, sms_settings_dialog
@@ -129,6 +131,7 @@ def build_dispatcher(
     desk.include_router(broadcast_dialog())
     desk.include_routers(settings_dialog(), mail_settings_dialog(), sms_settings_dialog())
     desk.include_routers(client_mail_dialog(), client_sms_dialog())
+    desk.include_router(erasure_desk_dialog())
     dp.include_router(desk)
     dp.include_router(start_router())
     dp.include_router(main_menu_dialog())
@@ -139,6 +142,7 @@ def build_dispatcher(
         my_orders_dialog(),
         address_book_dialog(),
         address_form_dialog(),
+        my_data_dialog(),
     ):
         dp.include_router(shop_dialog)
     dp.include_router(fallback_router())

@@ -41,6 +41,7 @@ EXPECTED_TABLES = {
     "clients",
     "clients_tags",
     "email_messages",
+    "erasure_requests",
     "favorites",
     "order_items",
     "order_status_changes",
@@ -63,6 +64,7 @@ MIGRATIONS = [
     "0006_order_flow_and_payments",
     "0007_client_search_fts",
     "0008_broadcast_leases",
+    "0016_erasure_requests",
 ]
 # the FTS5 client search of migration 0006 and its shadow tables (SQLite only)
 SQLITE_SEARCH_TABLES = {
@@ -84,6 +86,7 @@ HAND_MADE_INDEXES = {
     "idx_clients_blocked",
     "idx_clients_staff",
     "idx_clients_anonymized",
+    "uidx_erasure_requests_one_open",
 }
 POSTGRES_HAND_MADE_INDEXES = {"idx_clients_search_text_trgm"}
 

@@ -9,6 +9,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Column, Group, Row, ScrollingGroup, Select
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.client_card.export_handlers import on_export_client
 from dialogs.client_card.getters import card_getter, field_getter, general_getter, tags_getter
 from dialogs.client_card.handlers import (
     close_card,
@@ -45,6 +46,11 @@ def card_window() -> Window:
                 Tr("card-email"), id="email", on_click=open_client_email, when="card_email_action"
             ),
             Button(Tr("card-sms"), id="sms", on_click=open_client_sms, when="card_sms_action"),
+        ),
+        Row(
+            Button(
+                Tr("card-export-data"), id="export_data", on_click=on_export_client, when="can_edit"
+            ),
         ),
         Button(Tr("card-close"), id="close", on_click=close_card),
         state=ClientCard.MAIN,
