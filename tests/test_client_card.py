@@ -99,6 +99,7 @@ async def test_the_card_shows_every_fact(app: App) -> None:
         "✏️ Edit: general",
         "🏷 Edit: tags",
         "✉️ Email",
+        "📦 Export personal data",
         "⬅️ Back to the list",
     ]
 

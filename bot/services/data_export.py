@@ -143,7 +143,7 @@ def _link_row(row: Model, link: str) -> dict[str, Any]:
 
 async def _own_section(link: ClientLink, client_id: int) -> Section:
     columns = _columns(link.model)
-    rows = await link.model.filter(**link.lookup(client_id)).order_by("pk")
+    rows = await link.model.filter(**link.lookup(client_id)).order_by(link.model._meta.pk_attr)
     section = Section(link.table, link.table, columns, link=link.field)
     section.rows = [_full_row(row, columns, None) for row in rows]
     return section
@@ -151,7 +151,7 @@ async def _own_section(link: ClientLink, client_id: int) -> Section:
 
 async def _linked_section(link: ClientLink, client_id: int) -> Section:
     """Another person's record (or a tag) naming this client: ids and timestamps only."""
-    rows = await link.model.filter(**link.lookup(client_id)).order_by("pk")
+    rows = await link.model.filter(**link.lookup(client_id)).order_by(link.model._meta.pk_attr)
     if link.many_to_many:  # tags: the label itself is what the shop holds about them
         columns = ["id", "name", "created_at"]
         section = Section(link.table, link.table, columns, link=link.field)
