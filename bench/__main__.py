@@ -1,4 +1,4 @@
-"""`python -m bench updates | keyset | shop | desk | broadcast`."""
+"""`python -m bench updates | keyset | shop | desk | broadcast | gdpr`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import asyncio
 from pathlib import Path
 
-from bench import broadcast, desk, keyset, shop, updates
+from bench import broadcast, desk, gdpr, keyset, shop, updates
 
 
 def main() -> None:
@@ -40,11 +40,17 @@ def main() -> None:
     send.add_argument("--recipients", type=int, default=10_000, help="eligible clients")
     send.add_argument("--rate", type=float, default=1000.0, help="the sending rate cap (per s)")
     send.add_argument("--database-url", help="default: a new SQLite file")
+    export = benchmarks.add_parser("gdpr", help="a client's personal-data export, p50/p95")
+    export.add_argument("--clients", type=int, default=20_000, help="clients generated")
+    export.add_argument("--samples", type=int, default=20, help="timed exports")
+    export.add_argument("--database-url", help="an empty database; default: a new SQLite file")
     args = parser.parse_args()
     if args.name == "shop":
         asyncio.run(shop.main(clicks=args.clicks, rounds=args.rounds, warmup=args.warmup))
     elif args.name == "desk":
         asyncio.run(desk.main(clients=args.clients, samples=args.samples, folder=args.folder))
+    elif args.name == "gdpr":
+        asyncio.run(gdpr.main(args.clients, args.samples, args.database_url))
     elif args.name == "broadcast":
         broadcast.main(args.recipients, args.rate, args.database_url)
     elif args.name == "updates":

@@ -69,10 +69,26 @@ def _cell_value(value: Any) -> Any:
     return value
 
 
-def build_xlsx(data: ClientData, titles: Mapping[str, str]) -> bytes:
-    from openpyxl import Workbook  # here: a heavy import the bot rarely needs
+def text_cell(sheet: Any, value: Any) -> Any:
+    """A value as a cell; a text that looks like a formula stays text (a styled cell costs
+    more than a plain value, so only those get one)."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = _cell_value(value)
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not value.startswith(FORMULA_STARTS):
+        return value
+    cell = WriteOnlyCell(sheet, value)
+    cell.data_type = "s"  # explicit text: never a formula
+    cell.quotePrefix = True
+    return cell
+
+
+def build_xlsx(data: ClientData, titles: Mapping[str, str]) -> bytes:
+    from openpyxl import Workbook  # here: a heavy import the bot rarely needs
 
     workbook = Workbook(write_only=True)
     used: set[str] = set()
@@ -83,18 +99,7 @@ def build_xlsx(data: ClientData, titles: Mapping[str, str]) -> bytes:
         for section in sections:
             for row in section.rows:
                 values = {**row, "table": section.table}
-                cells = []
-                for header in headers:
-                    value = _cell_value(values.get(header))
-                    cell = WriteOnlyCell(sheet)
-                    if isinstance(value, str):
-                        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-                        # explicit text: never a formula, whatever it starts with
-                        cell.data_type = "s"
-                        cell.quotePrefix = value.startswith(FORMULA_STARTS)
-                    else:
-                        cell.value = value
-                    cells.append(cell)
+                cells = [text_cell(sheet, values.get(header)) for header in headers]
                 sheet.append(cells)
     buffer = BytesIO()
     workbook.save(buffer)
