@@ -157,6 +157,9 @@ async def test_the_erasure_request_flow(
     assert "Zofia" in manager.buttons()[0]
     await manager.click(r"^#\d+")
     assert f"Client #{request.client_id}: Zofia" in manager.text()
+    await manager.click("Open the client card")
+    assert manager.text().startswith("👤") and f"#{request.client_id}" in manager.text()
+    await manager.click("Back to the list")  # the card closes onto the request
     await manager.click(button)
     assert "the client has been told" in alerts(manager)[0]
     assert "Erasure requests" in manager.text() and "No open requests" in manager.text()
