@@ -47,6 +47,8 @@ from dialogs.clients.dialog import clients_dialog
 from dialogs.clients_bulk.dialog import client_bulk_dialog
 from dialogs.create_order.dialog import create_order_dialog
 from dialogs.desk.dialog import desk_dialog
+from dialogs.erasure_desk.dialog import erasure_desk_dialog
+from dialogs.my_data.dialog import my_data_dialog
 from dialogs.my_orders.dialog import my_orders_dialog
 from dialogs.promo.dialog import promo_dialog
 from dialogs.retention.dialog import retention_dialog
@@ -146,6 +148,7 @@ def build_dispatcher(
         my_orders_dialog(),
         address_book_dialog(),
         address_form_dialog(),
+        my_data_dialog(),
     ):
         dp.include_router(shop_dialog)
     desk = desk_router()
@@ -162,6 +165,7 @@ def build_dispatcher(
     desk.include_router(client_bulk_dialog())
     desk.include_router(client_erasure_dialog())
     desk.include_router(retention_dialog())
+    desk.include_router(erasure_desk_dialog())
     dp.include_router(desk)
     dp.include_router(fallback_router())
 

@@ -6,6 +6,7 @@ from models.broadcast import Broadcast, BroadcastDelivery, BroadcastStatus, Deli
 from models.catalog import Category, Favorite, Product
 from models.chat import ChatDirection, ChatMessage, ChatMessageKind
 from models.client import Client, new_referral_code
+from models.erasure import ErasureRequest, ErasureStatus
 from models.order import Order, OrderItem, OrderStatus, OrderStatusChange, PaymentMethod
 from models.outbox import EmailMessage, OutboxStatus, SmsMessage
 from models.promo import PromoCode, PromoKind, PromoRedemption
@@ -26,6 +27,8 @@ __all__ = [
     "Client",
     "DeliveryStatus",
     "EmailMessage",
+    "ErasureRequest",
+    "ErasureStatus",
     "Favorite",
     "Order",
     "OrderItem",

@@ -103,6 +103,7 @@ async def test_the_card_shows_every_fact(app: App) -> None:
         "🧾 Create order",
         "🕶 Anonymize (GDPR)",
         "🗑 Delete client",
+        "📦 Export personal data",
         "⬅️ Back to the list",
     ]
 

@@ -12,6 +12,7 @@ from aiogram_dialog.widgets.text import Format
 from dialogs.anonymize.getters import can_delete_here
 from dialogs.anonymize.handlers import open_anonymize, open_delete
 from dialogs.client_analytics.handlers import open_client_analytics
+from dialogs.client_card.export_handlers import on_export_client
 from dialogs.client_card.getters import card_getter, field_getter, general_getter, tags_getter
 from dialogs.client_card.handlers import (
     close_card,
@@ -67,6 +68,11 @@ def card_window() -> Window:
         Row(
             Button(Tr("card-anonymize"), id="anonymize", on_click=open_anonymize, when="can_edit"),
             Button(Tr("card-delete"), id="delete", on_click=open_delete, when=can_delete_here),
+        ),
+        Row(
+            Button(
+                Tr("card-export-data"), id="export_data", on_click=on_export_client, when="can_edit"
+            ),
         ),
         Button(Tr("card-close"), id="close", on_click=close_card),
         state=ClientCard.MAIN,

@@ -9,6 +9,8 @@ from dialogs.clients.handlers import open_client_list
 from dialogs.desk.getters import overview_getter
 from dialogs.desk.handlers import on_refresh, to_shop_menu
 from dialogs.desk.states import DeskMenu
+from dialogs.erasure_desk.getters import erasure_count_getter
+from dialogs.erasure_desk.handlers import open_erasure_requests
 from dialogs.promo.handlers import open_promo
 from dialogs.settings.getters import owner_only
 from dialogs.settings.handlers import open_settings
@@ -32,8 +34,9 @@ def desk_dialog() -> Dialog:
             ),
             Button(Tr("desk-broadcast"), id="broadcast", on_click=open_broadcasts),
             Button(Tr("analytics-desk-button"), id="analytics", on_click=open_shop_analytics),
+            Button(Tr("desk-erasure-requests"), id="erasure", on_click=open_erasure_requests),
             Button(Tr("desk-settings"), id="settings", on_click=open_settings, when=owner_only),
             state=DeskMenu.MAIN,
-            getter=overview_getter,
+            getter=[overview_getter, erasure_count_getter],
         ),
     )

@@ -14,6 +14,7 @@ from dialogs.addresses.states import AddressBook
 from dialogs.cart.states import CartDialog
 from dialogs.catalog_view.states import CatalogView
 from dialogs.desk.handlers import open_desk
+from dialogs.my_data.states import MyData
 from dialogs.my_orders.states import MyOrders
 from dialogs.shop.getters import language_getter, main_getter, referral_getter
 from dialogs.shop.handlers import on_contact_typed, on_language_chosen
@@ -46,6 +47,7 @@ def main_menu_dialog() -> Dialog:
             ),
             SwitchTo(Tr("menu-invite"), id="invite", state=MainMenu.REFERRAL),
             SwitchTo(Tr("menu-language"), id="language", state=MainMenu.LANGUAGE),
+            Start(Tr("menu-my-data"), id="my_data", state=MyData.MAIN),
             Button(Tr("menu-desk"), id="desk", on_click=open_desk, when="is_staff"),
             state=MainMenu.MAIN,
             getter=main_getter,
