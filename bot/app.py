@@ -33,6 +33,8 @@ from bot.services.money import configure_currency
 from dialogs.access import RoleAccessValidator, drop_refused_background_updates
 from dialogs.addresses.dialog import address_book_dialog, address_form_dialog
 from dialogs.broadcast.dialog import broadcast_dialog
+from dialogs.card_sections.address_dialog import card_addresses_dialog
+from dialogs.card_sections.dialog import card_favorites_dialog, card_info_dialog
 from dialogs.cart.dialog import cart_dialog
 from dialogs.catalog.dialog import catalog_dialog
 from dialogs.catalog_view.dialog import catalog_view_dialog
@@ -129,6 +131,7 @@ def build_dispatcher(
     desk.include_router(broadcast_dialog())
     desk.include_routers(settings_dialog(), mail_settings_dialog(), sms_settings_dialog())
     desk.include_routers(client_mail_dialog(), client_sms_dialog())
+    desk.include_routers(card_addresses_dialog(), card_favorites_dialog(), card_info_dialog())
     dp.include_router(desk)
     dp.include_router(start_router())
     dp.include_router(main_menu_dialog())
