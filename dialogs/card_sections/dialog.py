@@ -31,6 +31,11 @@ from dialogs.card_sections.states import CardFavorites, CardInfo
 from dialogs.widgets import Tr
 
 MISSING = Tr("sections-client-missing", when="missing")
+LINES = Format("{lines}", when="lines")
+
+
+def NONE(data: dict, *_: object) -> bool:  # noqa: N802 - reads as a constant in windows
+    return data.get("present", False) and not data.get("total")
 
 
 def card_section_rows() -> list[Row]:
@@ -94,9 +99,18 @@ def _info_window(text: str, state: object, getter: object, *widgets: object) -> 
 
 def card_info_dialog() -> Dialog:
     return Dialog(
-        _info_window("sections-promos", CardInfo.PROMOS, promos_getter, pager()),
+        _info_window(
+            "sections-promos",
+            CardInfo.PROMOS,
+            promos_getter,
+            Tr("sections-promos-none", when=NONE),
+            LINES,
+            pager(),
+        ),
         Window(
             Tr("sections-order", when="has_order"),
+            LINES,
+            Tr("sections-order-subtotal", when="has_order"),
             Format("{discount_line}", when="discount_line"),
             Tr("sections-order-total", when="has_order"),
             Tr("sections-order-issues", when="has_issues"),
@@ -106,7 +120,13 @@ def card_info_dialog() -> Dialog:
             state=CardInfo.ORDER,
             getter=order_getter,
         ),
-        Window(Tr("sections-refresh"), _back(), state=CardInfo.REFRESH, getter=refresh_getter),
+        Window(
+            Tr("sections-refresh"),
+            Format("{changes}", when="changes"),
+            _back(),
+            state=CardInfo.REFRESH,
+            getter=refresh_getter,
+        ),
         _info_window(
             "sections-referrals",
             CardInfo.REFERRALS,
@@ -128,5 +148,12 @@ def card_info_dialog() -> Dialog:
             ),
             pager(),
         ),
-        _info_window("sections-history", CardInfo.HISTORY, history_getter, pager()),
+        _info_window(
+            "sections-history",
+            CardInfo.HISTORY,
+            history_getter,
+            Tr("sections-history-none", when=NONE),
+            LINES,
+            pager(),
+        ),
     )

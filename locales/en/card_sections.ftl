@@ -49,16 +49,12 @@ sections-product-gone = ⚠️ This product is no longer among the client's favo
 
 sections-promos =
     🎟 <b>{ $name }</b> · #{ $id }: used promo codes ({ $total })
-    { $total ->
-        [0] No promo code used yet.
-       *[other] { $lines }
-    }
+sections-promos-none = No promo code used yet.
 sections-promo-line = • <b>{ $code }</b> · −{ $discount } · order #{ $order } · { $date }
 
 sections-order =
     🛒 <b>{ $name }</b> · #{ $id }: current order #{ $order_id }
-    { $lines }
-    Subtotal: { $subtotal }
+sections-order-subtotal = Subtotal: { $subtotal }
 sections-order-line = • { $name } × { $quantity } · { $price } = { $total }
 sections-order-unavailable = ⚠️ no longer available (deleted or hidden)
 sections-order-repriced = ⚠️ the price is now { $price }
@@ -70,7 +66,6 @@ sections-order-none = 🛒 <b>{ $name }</b> · #{ $id }: no current order (the c
 
 sections-refresh = { $status ->
         [updated] 🔄 Updated from Telegram:
-            { $changes }
         [unchanged] 🔄 Telegram says the same: nothing changed.
         [blocked] ⛔ The client blocked the bot, so Telegram tells nothing. Marked “blocked the bot”.
         [not_found] ❓ Telegram does not know this chat (“chat not found”): the client may have deleted the account or never started the bot.
@@ -103,10 +98,7 @@ sections-referral-button = { $name } · 🛒 { $orders } · { $total }
 
 sections-history =
     📜 <b>{ $name }</b> · #{ $id }: history ({ $total })
-    { $total ->
-        [0] Nothing recorded yet.
-       *[other] { $lines }
-    }
+sections-history-none = Nothing recorded yet.
 sections-history-line =
     🕓 { $date } · { $actor }
     { $action }{ $details }
