@@ -102,9 +102,7 @@ async def test_a_manager_edits_makes_default_and_deletes(app: App, client: Clien
     assert changed.details["personal"] == {"old": "Łódź", "new": "Gdańsk"}
 
 
-async def test_a_viewer_sees_the_addresses_but_cannot_change_them(
-    app: App, client: Client
-) -> None:
+async def test_a_viewer_sees_the_addresses_but_cannot_change_them(app: App, client: Client) -> None:
     address = await home(client)
     viewer = await make_staff(app, "viewer")
     await open_section(viewer, client, "CardAddresses.LIST")
@@ -136,7 +134,9 @@ async def test_another_clients_address_cannot_be_reached(app: App, client: Clien
         await open_section(manager, client, "CardAddresses.ADDRESS", f"address_id={theirs.id}")
         assert "There is no such address" in manager.text()
         await forge_section(manager, data)
-    await open_section(manager, client, "CardAddresses.FIELD", f"address_id={theirs.id}", "field=city")
+    await open_section(
+        manager, client, "CardAddresses.FIELD", f"address_id={theirs.id}", "field=city"
+    )
     await manager.send("Gdańsk")
     assert await snapshot() == before
 

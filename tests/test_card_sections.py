@@ -88,9 +88,7 @@ async def test_promo_codes_page_by_ten(app: App, client: Client) -> None:
     assert manager.text().count("• ") == 2 and "2 / 2" in manager.buttons()
 
 
-async def test_the_current_order_flags_hidden_and_repriced_lines(
-    app: App, client: Client
-) -> None:
+async def test_the_current_order_flags_hidden_and_repriced_lines(app: App, client: Client) -> None:
     shop = await make_shop()
     cart = await Order.create(client=client, status=OrderStatus.CART, currency="USD")
     for product, quantity in ((shop.espresso, 2), (shop.green, 1)):
@@ -131,10 +129,12 @@ async def test_referrals_link_referrer_and_the_clients_brought(app: App, client:
     await Client.filter(id=client.id).update(referrer_id=referrer.id)
     brought = [
         await Client.create(
-            first_name=f"Friend{number:02}", referrer_id=client.id, orders_count=number,
+            first_name=f"Friend{number:02}",
+            referrer_id=client.id,
+            orders_count=number,
             total_spent=Decimal(number * 10),
             created_at=datetime.now(UTC) - timedelta(days=number),
-        )  # fmt: skip
+        )
         for number in range(11)
     ]
     await Client.create(first_name="Stranger")

@@ -34,7 +34,7 @@ MISSING = Tr("sections-client-missing", when="missing")
 LINES = Format("{lines}", when="lines")
 
 
-def NONE(data: dict, *_: object) -> bool:  # noqa: N802 - reads as a constant in windows
+def nothing_listed(data: dict, *_: object) -> bool:
     return data.get("present", False) and not data.get("total")
 
 
@@ -53,7 +53,9 @@ def card_section_rows() -> list[Row]:
         ),
         Row(
             Button(Tr("sections-open-refresh"), id="refresh", on_click=on_refresh, when="can_edit"),
-            Button(Tr("sections-open-referrals"), id="referrals", on_click=open_section),
+            Button(
+                Tr("sections-open-referrals"), id="referrals", on_click=open_section, when="present"
+            ),
             Button(Tr("sections-open-history"), id="history", on_click=open_section),
             when=lambda data, *_: not data["missing"],
         ),
@@ -103,7 +105,7 @@ def card_info_dialog() -> Dialog:
             "sections-promos",
             CardInfo.PROMOS,
             promos_getter,
-            Tr("sections-promos-none", when=NONE),
+            Tr("sections-promos-none", when=nothing_listed),
             LINES,
             pager(),
         ),
@@ -152,7 +154,7 @@ def card_info_dialog() -> Dialog:
             "sections-history",
             CardInfo.HISTORY,
             history_getter,
-            Tr("sections-history-none", when=NONE),
+            Tr("sections-history-none", when=nothing_listed),
             LINES,
             pager(),
         ),
