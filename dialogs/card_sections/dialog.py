@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from operator import itemgetter
 
+from aiogram.fsm.state import State
 from aiogram_dialog import Dialog, Window
+from aiogram_dialog.api.internal import Widget
+from aiogram_dialog.dialog import GetterVariant
 from aiogram_dialog.widgets.kbd import Button, Column, Row, Select
 from aiogram_dialog.widgets.media import DynamicMedia
 from aiogram_dialog.widgets.text import Format
@@ -95,7 +98,7 @@ def card_favorites_dialog() -> Dialog:
     )
 
 
-def _info_window(text: str, state: object, getter: object, *widgets: object) -> Window:
+def _info_window(text: str, state: State, getter: GetterVariant, *widgets: Widget) -> Window:
     return Window(Tr(text, when="present"), MISSING, *widgets, _back(), state=state, getter=getter)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from aiogram.enums import ContentType
 from aiogram_dialog import DialogManager
 from aiogram_dialog.api.entities import MediaAttachment, MediaId
+from aiogram_i18n import I18nContext
 
 from bot.services.cart import CartLine, CartView, LineIssue
 from bot.services.client_profile import client_by_id
@@ -115,7 +116,7 @@ async def promos_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, An
     }
 
 
-def _order_line(i18n: Any, line: CartLine, currency: str) -> str:
+def _order_line(i18n: I18nContext, line: CartLine, currency: str) -> str:
     text = html_line(
         i18n,
         "sections-order-line",
@@ -132,7 +133,7 @@ def _order_line(i18n: Any, line: CartLine, currency: str) -> str:
     return text
 
 
-def _discount_line(i18n: Any, view: CartView) -> str:
+def _discount_line(i18n: I18nContext, view: CartView) -> str:
     if view.promo_code is None:
         return ""
     if view.promo_error is not None:

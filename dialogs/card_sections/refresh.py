@@ -11,6 +11,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
 from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.kbd import Button
+from aiogram_i18n import I18nContext
 
 from bot.senders.telegram_profile import fetch_chat_profile
 from bot.services.client_refresh import (
@@ -47,7 +48,7 @@ async def on_refresh(callback: CallbackQuery, _button: Button, manager: DialogMa
     await manager.start(CardInfo.REFRESH, data={"client_id": client_id, OUTCOME: _stored(outcome)})
 
 
-def _change_line(i18n: Any, field: str, old: str | None, new: str | None) -> str:
+def _change_line(i18n: I18nContext, field: str, old: str | None, new: str | None) -> str:
     empty = i18n.get("sections-refresh-empty")
     shown = {"username": lambda v: f"@{v}"}.get(field, str)
     return html_line(
