@@ -144,7 +144,7 @@ async def test_referrals_link_referrer_and_the_clients_brought(app: App, client:
     text = manager.text()
     assert f"?start=ref_{client.referral_code}" in text
     assert f"Referred by: Piotr #{referrer.id}" in text
-    assert "Brought 11 clients" in text
+    assert "Clients brought: 11" in text
     assert "Friend00 · 🛒 0 · $0.00" in manager.buttons()
     assert "Stranger" not in " ".join(manager.buttons())
     await manager.click("▶️")
@@ -178,7 +178,7 @@ async def test_history_names_actions_in_the_managers_language(app: App, client: 
     assert "Marek #" in text and "Изменено поле: 📞 Телефон" in text
     assert "+48601000000" not in text and "+48602000000" not in text
     assert "значения записаны, не показаны" in text
-    assert "владелец (id 900001)" in text and "вкл" in text
+    assert "сотрудник без профиля (id 900001)" in text and "вкл" in text
     assert "something_new_later" in text
 
 

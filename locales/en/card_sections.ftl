@@ -86,13 +86,7 @@ sections-referrals =
     🤝 <b>{ $name }</b> · #{ $id }: referrals
     🔗 Link: { $link }
     Referred by: { $referrer }
-    Brought { $total ->
-        [one] one client
-       *[other] { $total } clients
-    }{ $total ->
-        [0] .
-       *[other] (tap one to open the card):
-    }
+    👥 Clients brought: { $total }
 sections-open-referrer = 🤝 Open the referrer's card
 sections-referral-button = { $name } · 🛒 { $orders } · { $total }
 
@@ -106,7 +100,7 @@ sections-history-on = on
 sections-history-off = off
 sections-history-personal = values recorded, not shown
 sections-actor-client = the client
-sections-actor-telegram = owner (id { $telegram_id })
+sections-actor-telegram = staff without a profile (id { $telegram_id })
 sections-actor-system = the system
 sections-role-owner = owner
 sections-role-manager = manager

@@ -86,14 +86,7 @@ sections-referrals =
     🤝 <b>{ $name }</b> · #{ $id }: polecenia
     🔗 Link: { $link }
     Polecony przez: { $referrer }
-    Przyprowadził { $total ->
-        [one] { $total } klienta
-        [few] { $total } klientów
-       *[other] { $total } klientów
-    }{ $total ->
-        [0] .
-       *[other] (naciśnij, aby otworzyć kartę):
-    }
+    👥 Przyprowadzeni klienci: { $total }
 sections-open-referrer = 🤝 Karta polecającego
 sections-referral-button = { $name } · 🛒 { $orders } · { $total }
 
@@ -107,7 +100,7 @@ sections-history-on = wł.
 sections-history-off = wył.
 sections-history-personal = wartości zapisane, nie pokazane
 sections-actor-client = sam klient
-sections-actor-telegram = właściciel (id { $telegram_id })
+sections-actor-telegram = personel bez profilu (id { $telegram_id })
 sections-actor-system = system
 sections-role-owner = właściciel
 sections-role-manager = menedżer

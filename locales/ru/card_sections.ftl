@@ -86,13 +86,7 @@ sections-referrals =
     🤝 <b>{ $name }</b> · #{ $id }: рефералы
     🔗 Ссылка: { $link }
     Кто пригласил: { $referrer }
-    Привёл { $total ->
-        [one] { $total } клиента
-       *[other] { $total } клиентов
-    }{ $total ->
-        [0] .
-       *[other] (нажмите, чтобы открыть карточку):
-    }
+    👥 Привёл клиентов: { $total }
 sections-open-referrer = 🤝 Карточка пригласившего
 sections-referral-button = { $name } · 🛒 { $orders } · { $total }
 
@@ -106,7 +100,7 @@ sections-history-on = вкл
 sections-history-off = выкл
 sections-history-personal = значения записаны, не показаны
 sections-actor-client = сам клиент
-sections-actor-telegram = владелец (id { $telegram_id })
+sections-actor-telegram = сотрудник без профиля (id { $telegram_id })
 sections-actor-system = система
 sections-role-owner = владелец
 sections-role-manager = менеджер
