@@ -36,6 +36,8 @@ from dialogs.access import RoleAccessValidator, drop_refused_background_updates
 from dialogs.addresses.dialog import address_book_dialog, address_form_dialog
 from dialogs.anonymize.dialog import client_erasure_dialog
 from dialogs.broadcast.dialog import broadcast_dialog
+from dialogs.card_sections.address_dialog import card_addresses_dialog
+from dialogs.card_sections.dialog import card_favorites_dialog, card_info_dialog
 from dialogs.cart.dialog import cart_dialog
 from dialogs.catalog.dialog import catalog_dialog
 from dialogs.catalog_view.dialog import catalog_view_dialog
@@ -166,6 +168,7 @@ def build_dispatcher(
     desk.include_router(client_erasure_dialog())
     desk.include_router(retention_dialog())
     desk.include_router(erasure_desk_dialog())
+    desk.include_routers(card_addresses_dialog(), card_favorites_dialog(), card_info_dialog())
     dp.include_router(desk)
     dp.include_router(fallback_router())
 

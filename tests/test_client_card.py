@@ -16,6 +16,22 @@ from models import Address, AuditEntry, Client, Tag
 from tests.card_harness import make_staff, open_card, send_photo, start_card_app
 from tests.harness import OWNER_ID, App, Person
 
+# the card's sections (dialogs/card_sections); refreshing from Telegram writes: editors only
+VIEWER_SECTION_BUTTONS = [
+    "📍 Addresses",
+    "❤️ Favorites",
+    "🎟 Promo codes",
+    "🛒 Current order",
+    "🤝 Referrals",
+    "📜 History",
+]
+SECTION_BUTTONS = [
+    *VIEWER_SECTION_BUTTONS[:4],
+    "🔄 Refresh from Telegram",
+    "🤝 Referrals",
+    "📜 History",
+]
+
 
 @pytest.fixture
 async def app(db: None) -> AsyncIterator[App]:
@@ -101,6 +117,7 @@ async def test_the_card_shows_every_fact(app: App) -> None:
         "✉️ Email",
         "📊 Analytics",
         "🧾 Create order",
+        *SECTION_BUTTONS,
         "🕶 Anonymize (GDPR)",
         "🗑 Delete client",
         "📦 Export personal data",
@@ -141,8 +158,13 @@ async def test_an_anonymized_client_has_no_edit_actions(app: App) -> None:
     await open_card(manager, client)
     assert f"🕶 <b>Anonymized client #{client.id}</b>" in manager.text()
     assert "Kasia" not in manager.text()
-    # the analytics and deleting are still possible; anonymizing again is not
-    assert manager.buttons() == ["📊 Analytics", "🗑 Delete client", "⬅️ Back to the list"]
+    # the analytics, the history and deleting are still there; anonymizing again is not
+    assert manager.buttons() == [
+        "📊 Analytics",
+        "📜 History",
+        "🗑 Delete client",
+        "⬅️ Back to the list",
+    ]
 
 
 async def test_a_missing_client_gets_a_clear_message(app: App) -> None:
@@ -470,8 +492,13 @@ async def test_a_viewer_reads_the_card_without_edit_buttons(app: App) -> None:
     viewer = await make_staff(app, "viewer")
     await open_card(viewer, client)
     assert "+48601234567" in viewer.text()
-    # the email log and the analytics are readable
-    assert viewer.buttons() == ["✉️ Email", "📊 Analytics", "⬅️ Back to the list"]
+    # the email log, the analytics and the sections are readable
+    assert viewer.buttons() == [
+        "✉️ Email",
+        "📊 Analytics",
+        *VIEWER_SECTION_BUTTONS,
+        "⬅️ Back to the list",
+    ]
 
 
 async def test_a_telegram_error_syncing_the_command_menu_is_survived(app: App) -> None:

@@ -209,6 +209,12 @@ async def remove_promo(client: Client | None) -> None:
 
 async def cart_view(client: Client | None) -> CartView:
     require_shopper(client)
+    return await view_of_cart(client)
+
+
+async def view_of_cart(client: Client) -> CartView:
+    """The cart as it stands, flags included, for whoever may see it: the client
+    (through `cart_view`) or staff on the client's card (a blocked client's too)."""
     cart = await current_cart(client)
     currency = cart.currency if cart else shop_currency()
     if cart is None:

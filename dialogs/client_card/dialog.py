@@ -11,6 +11,7 @@ from aiogram_dialog.widgets.text import Format
 
 from dialogs.anonymize.getters import can_delete_here
 from dialogs.anonymize.handlers import open_anonymize, open_delete
+from dialogs.card_sections.dialog import card_section_rows
 from dialogs.client_analytics.handlers import open_client_analytics
 from dialogs.client_card.export_handlers import on_export_client
 from dialogs.client_card.getters import card_getter, field_getter, general_getter, tags_getter
@@ -65,6 +66,7 @@ def card_window() -> Window:
                 when="can_edit",
             ),
         ),
+        *card_section_rows(),
         Row(
             Button(Tr("card-anonymize"), id="anonymize", on_click=open_anonymize, when="can_edit"),
             Button(Tr("card-delete"), id="delete", on_click=open_delete, when=can_delete_here),

@@ -129,6 +129,9 @@ class FakeBotAPI:
         self._changes = _Changes()
         self._closing = False
         self._runner: web.AppRunner | None = None
+        # methods whose next calls get no answer until the server stops (client timeouts)
+        self._stalls: dict[str, int] = {}
+        self._released = asyncio.Event()
 
     # Shortcuts to the shared state, so tests write `api.chats[...]`, `api.blocked_chats.add(...)`.
     @property
@@ -157,6 +160,7 @@ class FakeBotAPI:
         app.router.add_post("/_fake/updates", self._control_push)
         app.router.add_get("/_fake/requests", self._control_requests)
         self._closing = False
+        self._released = asyncio.Event()
         self._runner = web.AppRunner(
             app, handle_signals=False, shutdown_timeout=1.0, handler_cancellation=True
         )
@@ -167,6 +171,7 @@ class FakeBotAPI:
 
     async def stop(self) -> None:
         self._closing = True
+        self._released.set()
         self._changes.notify()  # releases pending long polls
         if self._runner is not None:
             await self._runner.cleanup()
@@ -209,6 +214,12 @@ class FakeBotAPI:
 
     def add_file(self, data: bytes, file_name: str = "file.bin") -> dict[str, Any]:
         return self.telegram.add_file(data, file_name)
+
+    def stall_next(self, method: str, count: int = 1) -> None:
+        """The next `count` calls of `method` are recorded and never answered (until the
+        server stops): what a client sees as a network timeout."""
+        key = method.lower()
+        self._stalls[key] = self._stalls.get(key, 0) + count
 
     def clear(self) -> None:
         self.requests.clear()
@@ -302,6 +313,11 @@ class FakeBotAPI:
             recorded = Recorded(method, params, files, token)
             recorded.error = ApiError(401, "Unauthorized").payload()
             self._record(recorded)
+        elif self._stalls.get(method.lower()):
+            self._stalls[method.lower()] -= 1
+            self._record(Recorded(self.telegram.canonical(method), params, files, token))
+            await self._released.wait()  # cancelled when the client gives up
+            return web.json_response({"ok": False, "error_code": 504, "description": "stalled"})
         elif method.lower() == "getupdates":
             recorded = self._record(Recorded("getUpdates", params, files, token))
             await self._long_poll(recorded)
