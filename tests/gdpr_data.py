@@ -23,6 +23,8 @@ from models import (
     ChatMessageKind,
     Client,
     EmailMessage,
+    ErasureRequest,
+    ErasureStatus,
     Favorite,
     Order,
     OrderItem,
@@ -228,6 +230,14 @@ async def _tags(me: Person, other: Person, shop: Shop) -> None:
     await me.client.tags.add(tag)
 
 
+async def _erasure_request(me: Person, other: Person, shop: Shop) -> None:
+    await ErasureRequest.create(client=me.client, status=ErasureStatus.REFUSED)
+
+
+async def _erasure_resolved(me: Person, other: Person, shop: Shop) -> None:
+    await ErasureRequest.create(client=other.client, resolved_by=me.client)
+
+
 FACTORIES: dict[str, Factory] = {
     "Address.client": _address,
     "AuditEntry.actor": _audit_actor,
@@ -239,6 +249,8 @@ FACTORIES: dict[str, Factory] = {
     "Client.referrer": _referral,
     "EmailMessage.client": _email,
     "EmailMessage.manager": _email_manager,
+    "ErasureRequest.client": _erasure_request,
+    "ErasureRequest.resolved_by": _erasure_resolved,
     "Favorite.client": _favorite,
     "Order.client": _orders,
     "Order.created_by": _orders_created,

@@ -54,7 +54,7 @@ async def test_a_manager_adds_an_address_from_the_card(app: App, client: Client)
     await manager.send("!!")  # not a postcode
     assert "“Postcode” is not valid" in manager.text()
     assert "step 4 of 5" in manager.text()
-    await manager.send("/start")  # a command is not a value
+    await manager.send("/stats")  # a command is not a value
     assert "This is a command" in manager.text()
     await manager.send(NEW[3])
     assert await Address.filter(client=client).count() == 0  # nothing until the last step

@@ -68,6 +68,8 @@ LINK_ROLES: dict[str, LinkRole] = {
     "Client.referrer": LinkRole.ACTOR,  # the rows are the clients this one brought
     "EmailMessage.client": LinkRole.SUBJECT,
     "EmailMessage.manager": LinkRole.ACTOR,
+    "ErasureRequest.client": LinkRole.SUBJECT,
+    "ErasureRequest.resolved_by": LinkRole.ACTOR,
     "Favorite.client": LinkRole.SUBJECT,
     "Order.client": LinkRole.SUBJECT,
     "Order.created_by": LinkRole.ACTOR,
@@ -118,6 +120,7 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     "BroadcastDelivery": ("chat_id", "error"),
     "AuditEntry": ("details",),
     "Favorite": (),
+    "ErasureRequest": (),  # a request and its outcome: the history of a data right
     "PromoRedemption": (),
     "Tag": (),
 }
@@ -136,6 +139,7 @@ NOT_PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     "Order": ("status", "currency", "payment_method", "payment_charge_id", "telegram_charge_id"),
     "ChatMessage": ("direction", "kind"),
     "EmailMessage": ("status",),
+    "ErasureRequest": ("status",),
     "SmsMessage": ("provider", "status"),
     "BroadcastDelivery": ("status", "claimed_by"),
     "AuditEntry": ("action",),
