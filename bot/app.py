@@ -23,6 +23,7 @@ from bot.handlers.fallback import fallback_router
 from bot.handlers.group_chats import group_chats_router
 from bot.handlers.inline import inline_router
 from bot.handlers.login import login_router
+from bot.handlers.order_link import order_link_router
 from bot.handlers.payments import payments_router
 from bot.handlers.shop_guard import shop_guard_router
 from bot.handlers.start import start_router
@@ -42,6 +43,7 @@ from dialogs.client_mail.dialog import client_mail_dialog, client_sms_dialog
 from dialogs.clients.dialog import clients_dialog
 from dialogs.desk.dialog import desk_dialog
 from dialogs.my_orders.dialog import my_orders_dialog
+from dialogs.orders.dialog import order_list_dialog, order_view_dialog
 from dialogs.promo.dialog import promo_dialog
 from dialogs.settings.dialog import mail_settings_dialog, settings_dialog, sms_settings_dialog
 from dialogs.shop.dialog import main_menu_dialog
@@ -129,7 +131,9 @@ def build_dispatcher(
     desk.include_router(broadcast_dialog())
     desk.include_routers(settings_dialog(), mail_settings_dialog(), sms_settings_dialog())
     desk.include_routers(client_mail_dialog(), client_sms_dialog())
+    desk.include_routers(order_list_dialog(), order_view_dialog())
     dp.include_router(desk)
+    dp.include_router(order_link_router())  # checks the role itself: answers everybody
     dp.include_router(start_router())
     dp.include_router(main_menu_dialog())
     for shop_dialog in (
