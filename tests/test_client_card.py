@@ -99,6 +99,7 @@ async def test_the_card_shows_every_fact(app: App) -> None:
         "✏️ Edit: general",
         "🏷 Edit: tags",
         "✉️ Email",
+        "📦 Orders",
         "⬅️ Back to the list",
     ]
 
@@ -136,7 +137,7 @@ async def test_an_anonymized_client_has_no_edit_actions(app: App) -> None:
     await open_card(manager, client)
     assert f"🕶 <b>Anonymized client #{client.id}</b>" in manager.text()
     assert "Kasia" not in manager.text()
-    assert manager.buttons() == ["⬅️ Back to the list"]
+    assert manager.buttons() == ["📦 Orders", "⬅️ Back to the list"]  # orders stay
 
 
 async def test_a_missing_client_gets_a_clear_message(app: App) -> None:
@@ -464,7 +465,7 @@ async def test_a_viewer_reads_the_card_without_edit_buttons(app: App) -> None:
     viewer = await make_staff(app, "viewer")
     await open_card(viewer, client)
     assert "+48601234567" in viewer.text()
-    assert viewer.buttons() == ["✉️ Email", "⬅️ Back to the list"]  # the email log is readable
+    assert viewer.buttons() == ["✉️ Email", "📦 Orders", "⬅️ Back to the list"]  # readable
 
 
 async def test_a_telegram_error_syncing_the_command_menu_is_survived(app: App) -> None:

@@ -173,9 +173,7 @@ async def order_card(order_id: Any) -> OrderCard:
     code = None
     if order.promo_code_id is not None:
         code = await PromoCode.filter(id=order.promo_code_id).first().values_list("code", flat=True)
-    history = [
-        HistoryStep(c.from_status, c.to_status, c.changed_by, c.created_at) for c in changes
-    ]
+    history = [HistoryStep(c.from_status, c.to_status, c.changed_by, c.created_at) for c in changes]
     return OrderCard(
         order=order,
         items=items,
@@ -194,9 +192,7 @@ def clean_note(text: str | None) -> str | None:
     return text or None
 
 
-async def set_note(
-    order_id: Any, text: str | None, *, actor: Client | None, role: Role
-) -> Order:
+async def set_note(order_id: Any, text: str | None, *, actor: Client | None, role: Role) -> Order:
     """Stores (or, with empty text, clears) the managers' note; editors only, audited."""
     require_editor(role)
     note = clean_note(text)

@@ -49,10 +49,12 @@ def card_window() -> Window:
         ),
         Row(
             Button(
-                Tr("orders-desk-client-orders"), id="orders", on_click=open_client_orders,
+                Tr("orders-desk-client-orders"),
+                id="orders",
+                on_click=open_client_orders,
                 when=lambda data, *_: not data["missing"],
             ),
-        ),  # fmt: skip
+        ),
         Button(Tr("card-close"), id="close", on_click=close_card),
         state=ClientCard.MAIN,
         getter=[card_getter, card_outbox_getter],

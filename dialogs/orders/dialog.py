@@ -39,9 +39,11 @@ def _list_window() -> Window:
             Button(Const("▶"), id="next", on_click=on.on_page, when="has_next"),
         ),
         SwitchTo(
-            Tr("orders-desk-pick-status"), id="status", state=OrderList.STATUS,
+            Tr("orders-desk-pick-status"),
+            id="status",
+            state=OrderList.STATUS,
             when=~F["for_client"],
-        ),  # fmt: skip
+        ),
         Button(Tr("orders-desk-back"), id="close", on_click=on.close_screen),
         state=OrderList.MAIN,
         getter=getters.list_getter,
@@ -86,10 +88,12 @@ def _card_window() -> Window:
         Row(
             Button(Tr("orders-desk-note-button"), id="note", on_click=on.to_note, when="can_edit"),
             Button(
-                Tr("orders-desk-client-button"), id="client", on_click=on.open_order_client,
+                Tr("orders-desk-client-button"),
+                id="client",
+                on_click=on.open_order_client,
                 when="has_client",
             ),
-        ),  # fmt: skip
+        ),
         Button(Tr("orders-desk-back"), id="close", on_click=on.close_screen),
         state=OrderView.MAIN,
         getter=getters.card_getter,

@@ -204,8 +204,13 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     try:
         card = await order_card(start_id(dialog_manager, ORDER_ID))
     except OrderError:
-        return {"present": False, "card_text": i18n.get("order-not-found"), "can_edit": False,
-                "next_statuses": [], "has_client": False}  # fmt: skip
+        return {
+            "present": False,
+            "card_text": i18n.get("order-not-found"),
+            "can_edit": False,
+            "next_statuses": [],
+            "has_client": False,
+        }
     dialog_manager.dialog_data[VERSION] = card.order.version
     editor = can_edit(role_in(dialog_manager))
     return {

@@ -163,9 +163,7 @@ async def on_note_typed(message: Message, _widget: MessageInput, manager: Dialog
     await _save_note(manager, message.text)
 
 
-async def on_note_not_text(
-    message: Message, _widget: MessageInput, manager: DialogManager
-) -> None:
+async def on_note_not_text(message: Message, _widget: MessageInput, manager: DialogManager) -> None:
     require_editor_in(manager)
     manager.dialog_data[ERROR] = "orders-desk-note-text-only"
 
