@@ -11,7 +11,7 @@ from bot.notify import send_notices
 from bot.services import cart as cart_service
 from bot.services.checkout import CheckoutInput, place_order
 from bot.services.order_desk import MAX_NOTE
-from models import Client, Order, OrderStatus, OrderStatusChange, PaymentMethod
+from models import Client, Order, OrderItem, OrderStatus, OrderStatusChange, PaymentMethod
 from tests.card_harness import make_staff, open_card, start_card_app
 from tests.harness import OWNER_ID, App, Person
 from tests.shop_fixtures import HOME, Shop, make_shop
@@ -172,7 +172,7 @@ async def test_the_note_is_typed_checked_and_shown(app: App, shop: Shop) -> None
     await manager.click(f"#{order.id} ")
     await manager.click("Note")
     await manager.send("x" * (MAX_NOTE + 1))
-    assert "too long" in manager.text() and "1,000" in manager.text()
+    assert "too long" in manager.text() and "500" in manager.text()
     assert (await Order.get(id=order.id)).manager_note is None
     await manager.send("Call <before> 10")
     assert "Managers' note: Call &lt;before&gt; 10" in manager.text()
@@ -221,3 +221,24 @@ async def test_client_card_lists_this_clients_orders(app: App, shop: Shop) -> No
     assert f"Order #{mine[0].id}</b>" in manager.text()
     await manager.click("Client")
     assert "Olga" in manager.text() and "📦 Orders" in manager.buttons()
+
+
+async def test_a_huge_order_still_fits_one_message(app: App, shop: Shop) -> None:
+    olga = await make_customer(7001, "Olga")
+    order, _ = await place(olga, shop, 0)
+    long = "ж" * 1000
+    await Order.filter(id=order.id).update(
+        comment=long, manager_note="n" * MAX_NOTE, contact_name="N" * 255,
+        contact_email="e" * 240 + "@example.com", address_text="A <&> " * 80,
+    )  # fmt: skip
+    for n in range(12):
+        await OrderItem.create(
+            order_id=order.id, product_name=f"{n:02}" + "P" * 253, unit_price=1, quantity=1,
+            line_total=1,
+        )  # fmt: skip
+    manager = await make_staff(app, "manager")
+    await open_orders(manager)
+    await manager.click(f"#{order.id} ")
+    text = manager.text()
+    assert len(text) <= 4096 and "… and 3 more" in text
+    assert "A &lt;&amp;&gt;" in text and "жжж…" in text

@@ -23,7 +23,7 @@ from bot.services.roles import Role, require_editor
 from models import Client, Order, OrderItem, OrderStatus, OrderStatusChange, PromoCode
 
 PAGE_SIZE = 10
-MAX_NOTE = 1000
+MAX_NOTE = 500
 OPEN = "open"
 ALL = "all"
 # what the status picker offers, in its order

@@ -30,6 +30,12 @@ from dialogs.orders.view import OrderListView
 from models import Client, Order
 
 NAME_IN_BUTTON = 30
+# a card stays under Telegram's 4096 characters with a full note and comment
+NAME_IN_CARD = 50
+MAX_ITEM_LINES = 10
+MAX_STEP_LINES = 6
+TELEGRAM_TEXT_LIMIT = 4096
+CUT_TEXT = 150
 
 
 def _i18n(manager: DialogManager) -> I18nContext:
@@ -122,18 +128,27 @@ async def status_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, An
     }
 
 
+def _shortened(lines: list[str], keep: int, i18n: I18nContext, *, last: bool = False) -> str:
+    """At most `keep` lines and a "+N more" line: a card must fit one Telegram message."""
+    if len(lines) <= keep:
+        return "\n".join(lines)
+    more = i18n.get("orders-desk-more", count=len(lines) - keep)
+    return "\n".join([more, *lines[-keep:]] if last else [*lines[:keep], more])
+
+
 def _items_text(card: OrderCard, i18n: I18nContext) -> str:
     currency = card.order.currency
-    return "\n".join(
+    lines = [
         i18n.get(
             "orders-desk-item",
-            name=_esc(item.product_name),
+            name=_esc(item.product_name[:NAME_IN_CARD]),
             quantity=item.quantity,
             price=format_money(item.unit_price, currency, i18n.locale),
             total=format_money(item.line_total, currency, i18n.locale),
         )
         for item in card.items
-    )
+    ]
+    return _shortened(lines, MAX_ITEM_LINES, i18n)
 
 
 def _step_text(step: HistoryStep, i18n: I18nContext) -> str:
@@ -161,7 +176,14 @@ def _payment_text(order: Order, i18n: I18nContext) -> str:
     return "\n".join(lines)
 
 
-def card_text(card: OrderCard, i18n: I18nContext) -> str:
+def _cut(text: str | None, limit: int | None) -> str:
+    """Plain text, cut before it is escaped (never inside an HTML entity)."""
+    text = text or ""
+    return text if limit is None or len(text) <= limit else text[:limit] + "…"
+
+
+def card_text(card: OrderCard, i18n: I18nContext, cut: int | None = None) -> str:
+    """The card; with `cut`, the long free texts shortened to that many characters."""
     order, money = card.order, lambda amount: format_money(amount, order.currency, i18n.locale)
     optional = {
         "orders-desk-discount": order.discount > 0,
@@ -175,27 +197,35 @@ def card_text(card: OrderCard, i18n: I18nContext) -> str:
         "status": status_label(order.status, i18n),
         "placed": _when(order.placed_at),
         "client": _esc(client_name(card.client, i18n)),
-        "name": _esc(order.contact_name or "—"),
+        "name": _esc(_cut(order.contact_name, cut) or "—"),
         "phone": _esc(order.contact_phone or "—"),
-        "email": _esc(order.contact_email or "—"),
-        "address": _esc(order.address_text or "—"),
+        "email": _esc(_cut(order.contact_email, cut) or "—"),
+        "address": _esc(_cut(order.address_text, cut) or "—"),
         "items": _items_text(card, i18n),
         "subtotal": money(order.subtotal),
         "discount": money(order.discount),
         "total": money(order.total),
         "promo": _esc(card.promo_code or ""),
-        "comment": _esc(order.comment or ""),
-        "note": _esc(order.manager_note or ""),
+        "comment": _esc(_cut(order.comment, cut)),
+        "note": _esc(_cut(order.manager_note, cut)),
         "created_by": _esc(card.created_by.display_name)
         if card.created_by
         else i18n.get("orders-desk-by-client"),
-        "history": "\n".join(_step_text(step, i18n) for step in card.history) or "—",
+        "history": _shortened(
+            [_step_text(step, i18n) for step in card.history], MAX_STEP_LINES, i18n, last=True
+        )
+        or "—",
         "payment": _payment_text(order, i18n),
     }
     parts = [i18n.get("orders-desk-card", **args)]
     parts += [i18n.get(key, **args) for key, shown in optional.items() if shown]
     parts.append(i18n.get("orders-desk-card-history", **args))
     return "\n".join(parts)
+
+
+def _fitting_card_text(card: OrderCard, i18n: I18nContext) -> str:
+    text = card_text(card, i18n)
+    return text if len(text) <= TELEGRAM_TEXT_LIMIT else card_text(card, i18n, cut=CUT_TEXT)
 
 
 async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
@@ -215,7 +245,7 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     editor = can_edit(role_in(dialog_manager))
     return {
         "present": True,
-        "card_text": card_text(card, i18n),
+        "card_text": _fitting_card_text(card, i18n),
         "can_edit": editor,
         "next_statuses": [
             (status.value, i18n.get("orders-desk-move-to", status=status_label(status, i18n)))

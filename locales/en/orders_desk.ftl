@@ -46,3 +46,4 @@ orders-desk-note-too-long = The note is too long: at most { $limit } characters.
 orders-desk-note-text-only = Please type the note as text.
 orders-desk-stale = Someone else changed this order meanwhile: it is reloaded, look again.
 orders-desk-status-changed = Status: { $status }. The client has been told.
+orders-desk-more = … and { $count } more

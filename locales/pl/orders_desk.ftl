@@ -46,3 +46,4 @@ orders-desk-note-too-long = Notatka jest za długa: najwyżej { $limit } znaków
 orders-desk-note-text-only = Wpisz notatkę jako tekst.
 orders-desk-stale = Ktoś inny zmienił w międzyczasie to zamówienie: wczytano je ponownie, sprawdź jeszcze raz.
 orders-desk-status-changed = Status: { $status }. Klient został powiadomiony.
+orders-desk-more = … i { $count } więcej

@@ -46,3 +46,4 @@ orders-desk-note-too-long = Заметка слишком длинная: не �
 orders-desk-note-text-only = Пожалуйста, напишите заметку текстом.
 orders-desk-stale = Кто-то другой уже изменил этот заказ: он загружен заново, посмотрите ещё раз.
 orders-desk-status-changed = Статус: { $status }. Клиент уведомлён.
+orders-desk-more = … и ещё { $count }
