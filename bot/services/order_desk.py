@@ -185,6 +185,19 @@ async def order_card(order_id: Any) -> OrderCard:
     )
 
 
+async def order_client_id(order_id: Any) -> int | None:
+    """The client of a placed order (None: no such order, or its client was deleted)."""
+    order = await Order.get_or_none(id=parse_order_id(order_id))
+    if order is None or order.status == OrderStatus.CART:
+        return None
+    return order.client_id
+
+
+async def listed_client(client_id: int) -> Client | None:
+    """The client whose orders a list shows (None when deleted meanwhile)."""
+    return await Client.get_or_none(id=client_id)
+
+
 def clean_note(text: str | None) -> str | None:
     text = (text or "").strip()
     if len(text) > MAX_NOTE:

@@ -19,6 +19,7 @@ from bot.services.order_desk import (
     OrderCard,
     OrderRow,
     count_orders,
+    listed_client,
     order_card,
     order_page,
 )
@@ -100,7 +101,7 @@ async def list_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     view.save(dialog_manager.dialog_data)
     header = ""
     if client_id is not None:
-        client = await Client.get_or_none(id=client_id)
+        client = await listed_client(client_id)
         header = i18n.get("orders-desk-client-header", client=_esc(client_name(client, i18n)))
     return {
         "for_client": client_id is not None,

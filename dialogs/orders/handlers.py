@@ -3,8 +3,6 @@ service; a refused, stale or illegal change changes nothing."""
 
 from __future__ import annotations
 
-import logging
-
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, StartMode
 from aiogram_dialog.widgets.input import MessageInput
@@ -12,7 +10,7 @@ from aiogram_dialog.widgets.kbd import Button, Select
 from aiogram_i18n import I18nContext
 
 from bot.notify import send_notices
-from bot.services.order_desk import STATUS_CHOICES, parse_order_id, set_note
+from bot.services.order_desk import STATUS_CHOICES, order_client_id, parse_order_id, set_note
 from bot.services.orders import OrderError, StaleOrder, change_status
 from dialogs.access import require_editor_in, require_staff_in, role_in
 from dialogs.client_card.context import card_client_id
@@ -21,9 +19,7 @@ from dialogs.desk.states import DeskMenu
 from dialogs.orders.context import CLIENT_ID, ERROR, ORDER_ID, VERSION, start_id
 from dialogs.orders.states import OrderList, OrderView
 from dialogs.orders.view import OrderListView
-from models import Order, OrderStatus
-
-logger = logging.getLogger(__name__)
+from models import OrderStatus
 
 
 def _i18n(manager: DialogManager) -> I18nContext:
@@ -91,10 +87,12 @@ async def open_order_client(
     callback: CallbackQuery, _button: Button, manager: DialogManager
 ) -> None:
     require_staff_in(manager)
-    order = await Order.get_or_none(id=start_id(manager, ORDER_ID) or 0)
-    if order is None or order.client_id is None:
+    try:
+        client_id = await order_client_id(start_id(manager, ORDER_ID))
+    except OrderError:
         return
-    await manager.start(ClientCard.MAIN, data={"client_id": order.client_id})
+    if client_id is not None:
+        await manager.start(ClientCard.MAIN, data={"client_id": client_id})
 
 
 async def on_status_change(
