@@ -66,6 +66,21 @@ async def test_pages_walk_newest_first_both_ways_with_equal_times(db: None) -> N
     assert ids(await order_page("new", cursor=back.first, forward=False)) == ids(first)
     assert first.rows[0].client is not None  # the client comes with the row
 
+    # "all open" merges one index walk per status into the same order
+    manager = await make_client(13, is_manager=True)
+    for order in orders[::3]:
+        await change_status(order.id, OrderStatus.CONFIRMED, actor=manager, role=Role.MANAGER)
+    for order in orders[::6]:
+        await change_status(order.id, OrderStatus.SHIPPED, actor=manager, role=Role.MANAGER)
+    await change_status(orders[1].id, OrderStatus.CANCELLED, actor=manager, role=Role.MANAGER)
+    open_ids = [i for i in newest_first if i != orders[1].id]
+    pages = [await order_page("open")]
+    while pages[-1].more:
+        pages.append(await order_page("open", cursor=pages[-1].last))
+    assert [i for page in pages for i in ids(page)] == open_ids
+    back = await order_page("open", cursor=pages[-1].first, forward=False)
+    assert ids(back) == ids(pages[-2])
+
 
 async def test_status_choices_and_one_clients_orders(db: None) -> None:
     shop = await make_shop()

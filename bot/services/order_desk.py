@@ -126,16 +126,16 @@ async def count_orders(choice: str, client_id: int | None = None) -> int:
     return await Order.filter(_scope(choice, client_id)).count()
 
 
-async def order_page(
-    choice: str,
-    client_id: int | None = None,
-    cursor: Cursor | None = None,
-    *,
-    forward: bool = True,
-    size: int = PAGE_SIZE,
-) -> OrderPage:
-    """The page after `cursor` (older, forward) or before it (newer); no cursor: the newest."""
-    query = Order.filter(_scope(choice, client_id), placed_at__isnull=False)
+def _scopes(choice: str, client_id: int | None) -> list[Q]:
+    """One query per status: each walks its (status, placed_at, id) index in order and
+    the pages merge, where one `status IN (...)` query would sort every open order."""
+    if client_id is not None:
+        return [Q(client_id=client_id, status__in=list(PLACED))]
+    return [Q(status=status) for status in statuses_of(choice)]
+
+
+async def _fetch(scope: Q, cursor: Cursor | None, forward: bool, limit: int) -> list[Order]:
+    query = Order.filter(scope, placed_at__isnull=False)
     if cursor is not None:
         placed, last_id = datetime.fromisoformat(cursor[0]), cursor[1]
         # `placed_at <=` bounds the index walk; the rest filters the equal-time run
@@ -146,7 +146,22 @@ async def order_page(
             query = query.filter(Q(placed_at__gt=placed) | Q(placed_at=placed, id__gt=last_id))
             query = query.filter(placed_at__gte=placed)
     order_by = ("-placed_at", "-id") if forward else ("placed_at", "id")
-    orders = list(await query.order_by(*order_by).limit(size + 1).select_related("client"))
+    return list(await query.order_by(*order_by).limit(limit).select_related("client"))
+
+
+async def order_page(
+    choice: str,
+    client_id: int | None = None,
+    cursor: Cursor | None = None,
+    *,
+    forward: bool = True,
+    size: int = PAGE_SIZE,
+) -> OrderPage:
+    """The page after `cursor` (older, forward) or before it (newer); no cursor: the newest."""
+    orders: list[Order] = []
+    for scope in _scopes(choice, client_id):
+        orders += await _fetch(scope, cursor, forward, size + 1)
+    orders.sort(key=lambda o: (o.placed_at, o.id), reverse=forward)
     more = len(orders) > size
     orders = orders[:size]
     if not forward:
