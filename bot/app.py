@@ -23,6 +23,7 @@ from bot.handlers.fallback import fallback_router
 from bot.handlers.group_chats import group_chats_router
 from bot.handlers.inline import inline_router
 from bot.handlers.login import login_router
+from bot.handlers.order_link import order_link_router
 from bot.handlers.payments import payments_router
 from bot.handlers.shop_guard import shop_guard_router
 from bot.handlers.start import start_router
@@ -52,6 +53,7 @@ from dialogs.desk.dialog import desk_dialog
 from dialogs.erasure_desk.dialog import erasure_desk_dialog
 from dialogs.my_data.dialog import my_data_dialog
 from dialogs.my_orders.dialog import my_orders_dialog
+from dialogs.orders.dialog import order_list_dialog, order_view_dialog
 from dialogs.promo.dialog import promo_dialog
 from dialogs.retention.dialog import retention_dialog
 from dialogs.settings.dialog import mail_settings_dialog, settings_dialog, sms_settings_dialog
@@ -169,7 +171,9 @@ def build_dispatcher(
     desk.include_router(retention_dialog())
     desk.include_router(erasure_desk_dialog())
     desk.include_routers(card_addresses_dialog(), card_favorites_dialog(), card_info_dialog())
+    desk.include_routers(order_list_dialog(), order_view_dialog())
     dp.include_router(desk)
+    dp.include_router(order_link_router())  # checks the role itself: answers everybody
     dp.include_router(fallback_router())
 
     setup_dialogs(

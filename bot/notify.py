@@ -16,7 +16,7 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError, TelegramRetryAfter
-from aiogram.types import InlineKeyboardMarkup, LabeledPrice
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, LabeledPrice
 from aiogram_i18n.cores import BaseCore
 
 from bot.config import SUPPORTED_LOCALES
@@ -50,12 +50,25 @@ async def send_notices(
     default_locale: str = "en",
     reply_markup: InlineKeyboardMarkup | None = None,
 ) -> int:
-    """Sends each notice; returns how many arrived."""
+    """Sends each notice (with its own button, if it has one); returns how many arrived."""
     sent = 0
     for notice in notices:
-        if await _send(bot, notice.telegram_id, render(core, notice, default_locale), reply_markup):
+        markup = reply_markup or _button_markup(core, notice, default_locale)
+        if await _send(bot, notice.telegram_id, render(core, notice, default_locale), markup):
             sent += 1
     return sent
+
+
+def _button_markup(
+    core: BaseCore[Any], notice: Notice, default_locale: str
+) -> InlineKeyboardMarkup | None:
+    if notice.button is None:
+        return None
+    locale = notice.locale if notice.locale in SUPPORTED_LOCALES else default_locale
+    button = InlineKeyboardButton(
+        text=core.get(notice.button.key, locale), callback_data=notice.button.callback_data
+    )
+    return InlineKeyboardMarkup(inline_keyboard=[[button]])
 
 
 async def _send(

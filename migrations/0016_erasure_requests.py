@@ -13,7 +13,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0008_broadcast_leases')]
+    dependencies = [('models', '0009_order_desk')]
 
     initial = False
 

@@ -97,6 +97,8 @@ class Order(Model):
     # the payment provider's charge id, and Telegram's own (for refunds)
     payment_charge_id = fields.CharField(max_length=255, null=True)
     telegram_charge_id = fields.CharField(max_length=255, null=True)
+    # the managers' own note, never shown to the client
+    manager_note = fields.TextField(null=True)
 
     items: fields.ReverseRelation[OrderItem]
     status_changes: fields.ReverseRelation[OrderStatusChange]
@@ -106,6 +108,9 @@ class Order(Model):
         indexes = (
             Index(fields=("client_id", "status")),
             Index(fields=("status", "created_at")),
+            # the desk's order lists: newest placed first, keyset over (placed_at, id)
+            Index(fields=("status", "placed_at", "id")),
+            Index(fields=("client_id", "placed_at", "id")),
         )
 
 

@@ -108,7 +108,8 @@ async def _order(me: Person, shop: Shop, status: OrderStatus, **extra: object) -
         client=me.client, status=status, currency="USD", total=Decimal("25"),
         subtotal=Decimal("25"), contact_name=me.v("Contact "), contact_phone=me.v("+4871"),
         contact_email=me.v("order.") + "@example.org", address_text=me.v("Street 1, "),
-        comment=me.v("Leave at door "), placed_at=LONG_AGO, **extra,
+        comment=me.v("Leave at door "), manager_note=me.v("Called "), placed_at=LONG_AGO,
+        **extra,
     )  # fmt: skip
     await OrderItem.create(
         order=order, product=shop.espresso, product_name="Espresso beans",

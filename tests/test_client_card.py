@@ -115,6 +115,7 @@ async def test_the_card_shows_every_fact(app: App) -> None:
         "✏️ Edit: general",
         "🏷 Edit: tags",
         "✉️ Email",
+        "📦 Orders",
         "📊 Analytics",
         "🧾 Create order",
         *SECTION_BUTTONS,
@@ -158,8 +159,9 @@ async def test_an_anonymized_client_has_no_edit_actions(app: App) -> None:
     await open_card(manager, client)
     assert f"🕶 <b>Anonymized client #{client.id}</b>" in manager.text()
     assert "Kasia" not in manager.text()
-    # the analytics, the history and deleting are still there; anonymizing again is not
+    # orders, analytics, history and deleting stay; anonymizing again is not offered
     assert manager.buttons() == [
+        "📦 Orders",
         "📊 Analytics",
         "📜 History",
         "🗑 Delete client",
@@ -492,9 +494,10 @@ async def test_a_viewer_reads_the_card_without_edit_buttons(app: App) -> None:
     viewer = await make_staff(app, "viewer")
     await open_card(viewer, client)
     assert "+48601234567" in viewer.text()
-    # the email log, the analytics and the sections are readable
+    # the email log, the orders, the analytics and the sections are readable
     assert viewer.buttons() == [
         "✉️ Email",
+        "📦 Orders",
         "📊 Analytics",
         *VIEWER_SECTION_BUTTONS,
         "⬅️ Back to the list",

@@ -64,6 +64,7 @@ MIGRATIONS = [
     "0006_order_flow_and_payments",
     "0007_client_search_fts",
     "0008_broadcast_leases",
+    "0009_order_desk",
     "0016_erasure_requests",
 ]
 # the FTS5 client search of migration 0006 and its shadow tables (SQLite only)

@@ -21,6 +21,7 @@ from bot.services.cart import CartError, cart_view
 from bot.services.catalog import require_shopper
 from bot.services.clients import search_text_of
 from bot.services.notices import Notice, to_staff
+from bot.services.order_desk import open_order_button
 from bot.services.orders import lock_client, record_placement
 from bot.services.promo import check_promo, redeem
 from models import Address, Client, Order, OrderStatus, PaymentMethod, PromoCode
@@ -128,6 +129,7 @@ async def staff_notices(
         owner_ids,
         "order-placed-staff",
         currency=order.currency,
+        button=open_order_button(order.id),
         order_id=order.id,
         client=client.display_name,
         client_id=client.id,

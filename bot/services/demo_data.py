@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from itertools import accumulate
 
 from faker import Faker
@@ -46,7 +46,10 @@ from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from bot.services.clients import MANUAL_SOURCE, fold, search_text_of, sort_name_of
+from bot.services.demo_history import status_history
 from bot.services.money import shop_currency
+from bot.services.orders import COUNTED_STATUSES
+from bot.services.promo import discount_for
 from models import (
     Address,
     Category,
@@ -57,6 +60,7 @@ from models import (
     Order,
     OrderItem,
     OrderStatus,
+    OrderStatusChange,
     Product,
     PromoCode,
     PromoKind,
@@ -70,11 +74,9 @@ DEMO_TELEGRAM_ID_BASE = 9_000_000_000_000
 BATCH_CLIENTS = 1000
 INSERT_BATCH = 500
 HISTORY_DAYS = 730
-CENT = Decimal("0.01")
 
-PLACED = frozenset(
-    {OrderStatus.NEW, OrderStatus.CONFIRMED, OrderStatus.SHIPPED, OrderStatus.DELIVERED}
-)
+# what counts in a client's orders_count and total_spent: the order service's rule
+PLACED = frozenset(COUNTED_STATUSES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -458,10 +460,6 @@ def _phone(rng: random.Random, language: str) -> str:
     return f"+1{rng.choice(_US_AREA)}55501{rng.randrange(100):02d}"
 
 
-def _money(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
 def _address_text(address: Address) -> str:
     city = " ".join(p for p in (address.postal_code, address.city) if p)
     return ", ".join(p for p in (address.street, city, address.country) if p)
@@ -479,9 +477,12 @@ class _Promo:
     valid_until: datetime | None
     is_active: bool
     remaining: int | None
+    model: PromoCode
     used: int = 0
 
-    def discount_for(self, subtotal: Decimal, at: datetime, uses: int) -> Decimal | None:
+    def discount_for(
+        self, subtotal: Decimal, currency: str, at: datetime, uses: int
+    ) -> Decimal | None:
         if (self.remaining is not None and self.remaining <= 0) or (
             self.per_client is not None and uses >= self.per_client
         ):
@@ -494,9 +495,8 @@ class _Promo:
             return None
         if self.min_total is not None and subtotal < self.min_total:
             return None
-        if self.kind is PromoKind.PERCENT:
-            return _money(subtotal * self.value / 100)
-        return min(self.value, subtotal)
+        # the amount as checkout computes it (rounding, never above the subtotal)
+        return discount_for(self.model, subtotal, currency)
 
 
 @dataclass(slots=True)
@@ -508,6 +508,7 @@ class _Batch:
     addresses: list[Address] = field(default_factory=list)
     orders: list[Order] = field(default_factory=list)
     items: list[OrderItem] = field(default_factory=list)
+    status_changes: list[OrderStatusChange] = field(default_factory=list)
     redemptions: list[PromoRedemption] = field(default_factory=list)
     favorites: list[Favorite] = field(default_factory=list)
     chats: list[ChatMessage] = field(default_factory=list)
@@ -767,6 +768,7 @@ class _Builder:
                     remaining=None
                     if promo.max_uses is None
                     else max(0, promo.max_uses - promo.uses_count),
+                    model=promo,
                 )
             )
 
@@ -798,6 +800,9 @@ class _Builder:
         await Address.bulk_create(batch.addresses, batch_size=INSERT_BATCH, using_db=conn)
         await Order.bulk_create(batch.orders, batch_size=INSERT_BATCH, using_db=conn)
         await OrderItem.bulk_create(batch.items, batch_size=INSERT_BATCH, using_db=conn)
+        await OrderStatusChange.bulk_create(
+            batch.status_changes, batch_size=INSERT_BATCH, using_db=conn
+        )
         await PromoRedemption.bulk_create(batch.redemptions, batch_size=INSERT_BATCH, using_db=conn)
         await Favorite.bulk_create(batch.favorites, batch_size=INSERT_BATCH, using_db=conn)
         await ChatMessage.bulk_create(batch.chats, batch_size=INSERT_BATCH, using_db=conn)
@@ -1087,29 +1092,20 @@ class _Builder:
             if self.promos and rng.random() < 0.15:
                 promo = rng.choice(self.promos)
                 uses = promo_uses.get(promo.id, 0)
-                found = promo.discount_for(subtotal, placed_at, uses)
+                found = promo.discount_for(subtotal, self.currency, placed_at, uses)
                 if found is not None:
                     discount = found
                     order.promo_code_id = promo.id
-                    promo_uses[promo.id] = uses + 1
-                    promo.used += 1
-                    if promo.remaining is not None:
-                        promo.remaining -= 1
-                    self.promo_uses += 1
-                    batch.redemptions.append(
-                        PromoRedemption(
-                            promo_id=promo.id,
-                            client_id=client.id,
-                            order_id=order.id,
-                            discount=discount,
-                            currency=self.currency,
-                            created_at=placed_at,
-                        )
-                    )
+                    # a cancelled order gave its use back (bot.services.promo.release)
+                    if order.status != OrderStatus.CANCELLED:
+                        self._redeem(batch, promo, promo_uses, order, placed_at, discount)
             order.subtotal = subtotal
             order.discount = discount
             order.total = subtotal - discount
             batch.orders.append(order)
+            changes = status_history(order.id, order.status, placed_at, now, rng, self.staff)
+            order.version = len(changes)  # one guarded update per step
+            batch.status_changes += changes
             latest = max(latest, placed_at)
             if order.status in PLACED:
                 orders_count += 1
@@ -1119,6 +1115,31 @@ class _Builder:
         client.total_spent = total_spent
         client.last_order_at = last_order_at
         return latest
+
+    def _redeem(
+        self,
+        batch: _Batch,
+        promo: _Promo,
+        promo_uses: dict[int, int],
+        order: Order,
+        at: datetime,
+        discount: Decimal,
+    ) -> None:
+        promo_uses[promo.id] = promo_uses.get(promo.id, 0) + 1
+        promo.used += 1
+        if promo.remaining is not None:
+            promo.remaining -= 1
+        self.promo_uses += 1
+        batch.redemptions.append(
+            PromoRedemption(
+                promo_id=promo.id,
+                client_id=order.client_id,
+                order_id=order.id,
+                discount=discount,
+                currency=self.currency,
+                created_at=at,
+            )
+        )
 
     def _cart(self, batch: _Batch, ids: _Ids, client: Client) -> datetime:
         rng, now = self.rng, self.now

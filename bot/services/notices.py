@@ -15,12 +15,21 @@ from models import Client
 
 
 @dataclass(frozen=True)
+class NoticeButton:
+    """An inline button under a notice: its label's Fluent key and its callback data."""
+
+    key: str
+    callback_data: str
+
+
+@dataclass(frozen=True)
 class Notice:
     telegram_id: int
     locale: str | None
     key: str
     args: dict[str, Any] = field(default_factory=dict)
     currency: str | None = None
+    button: NoticeButton | None = None
 
 
 def language_of(client: Client | None) -> str | None:
@@ -59,10 +68,14 @@ async def staff_recipients(owner_ids: Collection[int]) -> list[tuple[int, str | 
 
 
 async def to_staff(
-    owner_ids: Collection[int], key: str, currency: str | None = None, **args: Any
+    owner_ids: Collection[int],
+    key: str,
+    currency: str | None = None,
+    button: NoticeButton | None = None,
+    **args: Any,
 ) -> list[Notice]:
     return [
-        Notice(telegram_id, locale, key, args, currency)
+        Notice(telegram_id, locale, key, args, currency, button)
         for telegram_id, locale in await staff_recipients(owner_ids)
     ]
 

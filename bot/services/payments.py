@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from bot.services.money import minor_unit
 from bot.services.notices import Notice, to_client, to_staff
+from bot.services.order_desk import open_order_button
 from bot.services.orders import OrderError, client_order
 from models import Client, Order, OrderStatus, PaymentMethod
 
@@ -114,6 +115,11 @@ async def record_payment(
     return [
         *to_client(client, "payment-received", currency=currency, order_id=order.id, amount=paid),
         *await to_staff(
-            owner_ids, "payment-received-staff", currency=currency, order_id=order.id, amount=paid
+            owner_ids,
+            "payment-received-staff",
+            currency=currency,
+            button=open_order_button(order.id),
+            order_id=order.id,
+            amount=paid,
         ),
     ]

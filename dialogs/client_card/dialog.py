@@ -30,6 +30,7 @@ from dialogs.client_card.tag_handlers import on_tag_added, on_tag_removed, on_ta
 from dialogs.client_mail.getters import card_outbox_getter
 from dialogs.client_mail.handlers import open_client_email, open_client_sms
 from dialogs.create_order.handlers import open_create_order
+from dialogs.orders.handlers import open_client_orders
 from dialogs.widgets import Tr
 
 TAG_COLUMNS = 2
@@ -53,6 +54,12 @@ def card_window() -> Window:
             Button(Tr("card-sms"), id="sms", on_click=open_client_sms, when="card_sms_action"),
         ),
         Row(
+            Button(
+                Tr("orders-desk-client-orders"),
+                id="orders",
+                on_click=open_client_orders,
+                when=lambda data, *_: not data["missing"],
+            ),
             Button(
                 Tr("analytics-card-button"),
                 id="analytics",

@@ -11,6 +11,7 @@ from dialogs.desk.handlers import on_refresh, to_shop_menu
 from dialogs.desk.states import DeskMenu
 from dialogs.erasure_desk.getters import erasure_count_getter
 from dialogs.erasure_desk.handlers import open_erasure_requests
+from dialogs.orders.handlers import open_orders
 from dialogs.promo.handlers import open_promo
 from dialogs.settings.getters import owner_only
 from dialogs.settings.handlers import open_settings
@@ -27,7 +28,10 @@ def desk_dialog() -> Dialog:
                 Button(Tr("desk-refresh"), id="refresh", on_click=on_refresh),
                 Button(Tr("desk-to-shop"), id="shop", on_click=to_shop_menu),
             ),
-            Button(Tr("clients-open"), id="clients", on_click=open_client_list),
+            Row(
+                Button(Tr("clients-open"), id="clients", on_click=open_client_list),
+                Button(Tr("orders-desk-open"), id="orders", on_click=open_orders),
+            ),
             Row(
                 Button(Tr("desk-catalog"), id="catalog", on_click=open_catalog),
                 Button(Tr("desk-promo"), id="promo", on_click=open_promo),

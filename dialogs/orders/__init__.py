@@ -1,0 +1,1 @@
+"""The managers' orders: lists by status or by client, the order card, status and note."""
