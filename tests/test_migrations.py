@@ -38,6 +38,7 @@ EXPECTED_TABLES = {
     "broadcasts",
     "categories",
     "chat_messages",
+    "chat_sessions",
     "clients",
     "clients_tags",
     "email_messages",
@@ -63,6 +64,7 @@ MIGRATIONS = [
     "0006_order_flow_and_payments",
     "0007_client_search_fts",
     "0008_broadcast_leases",
+    "0010_chat_sessions",
 ]
 # the FTS5 client search of migration 0006 and its shadow tables (SQLite only)
 SQLITE_SEARCH_TABLES = {
