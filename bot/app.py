@@ -17,6 +17,7 @@ from bot.broadcast_progress import progress_factory
 from bot.broadcast_runner import BroadcastSenders, SystemClock
 from bot.commands import CommandMenu
 from bot.config import Settings
+from bot.handlers.chat import chat_buttons_router, chat_inbox_router
 from bot.handlers.desk import desk_router
 from bot.handlers.errors import errors_router
 from bot.handlers.fallback import fallback_router
@@ -36,6 +37,7 @@ from dialogs.broadcast.dialog import broadcast_dialog
 from dialogs.cart.dialog import cart_dialog
 from dialogs.catalog.dialog import catalog_dialog
 from dialogs.catalog_view.dialog import catalog_view_dialog
+from dialogs.chat.dialog import chat_dialog
 from dialogs.checkout.dialog import checkout_dialog
 from dialogs.client_card.dialog import client_card_dialog
 from dialogs.client_mail.dialog import client_mail_dialog, client_sms_dialog
@@ -129,6 +131,7 @@ def build_dispatcher(
     desk.include_router(broadcast_dialog())
     desk.include_routers(settings_dialog(), mail_settings_dialog(), sms_settings_dialog())
     desk.include_routers(client_mail_dialog(), client_sms_dialog())
+    desk.include_routers(chat_buttons_router(), chat_dialog())
     dp.include_router(desk)
     dp.include_router(start_router())
     dp.include_router(main_menu_dialog())
@@ -141,6 +144,7 @@ def build_dispatcher(
         address_form_dialog(),
     ):
         dp.include_router(shop_dialog)
+    dp.include_router(chat_inbox_router())  # a customer's free message: the shop chat
     dp.include_router(fallback_router())
 
     setup_dialogs(

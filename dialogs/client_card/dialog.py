@@ -9,6 +9,7 @@ from aiogram_dialog.widgets.input import MessageInput
 from aiogram_dialog.widgets.kbd import Button, Column, Group, Row, ScrollingGroup, Select
 from aiogram_dialog.widgets.text import Format
 
+from dialogs.chat.handlers import open_chat_from_card
 from dialogs.client_card.getters import card_getter, field_getter, general_getter, tags_getter
 from dialogs.client_card.handlers import (
     close_card,
@@ -46,6 +47,7 @@ def card_window() -> Window:
             ),
             Button(Tr("card-sms"), id="sms", on_click=open_client_sms, when="card_sms_action"),
         ),
+        Row(Button(Tr("chat-open"), id="chat", on_click=open_chat_from_card, when="present")),
         Button(Tr("card-close"), id="close", on_click=close_card),
         state=ClientCard.MAIN,
         getter=[card_getter, card_outbox_getter],

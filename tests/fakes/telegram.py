@@ -132,6 +132,7 @@ class FakeTelegram:
             "sendMessage": lambda p, f: self._send(p, text=p.get("text")),
             "sendDocument": lambda p, f: self._send_media(p, document=self._file(p, f, "document")),
             "sendPhoto": lambda p, f: self._send_media(p, photo=[self._photo(p, f)]),
+            "sendVoice": lambda p, f: self._send_media(p, voice=self._file(p, f, "voice")),
             "copyMessage": self._copy_message,
             "forwardMessage": self._forward_message,
             "editMessageText": self._edit_text,
