@@ -45,7 +45,12 @@ from dialogs.clients.dialog import clients_dialog
 from dialogs.desk.dialog import desk_dialog
 from dialogs.my_orders.dialog import my_orders_dialog
 from dialogs.promo.dialog import promo_dialog
-from dialogs.settings.dialog import mail_settings_dialog, settings_dialog, sms_settings_dialog
+from dialogs.settings.dialog import (
+    mail_settings_dialog,
+    rate_settings_dialog,
+    settings_dialog,
+    sms_settings_dialog,
+)
 from dialogs.shop.dialog import main_menu_dialog
 
 # Telegram Business updates would bring chats of people who never started the bot.
@@ -131,7 +136,7 @@ def build_dispatcher(
     desk.include_router(broadcast_dialog())
     desk.include_routers(settings_dialog(), mail_settings_dialog(), sms_settings_dialog())
     desk.include_routers(client_mail_dialog(), client_sms_dialog())
-    desk.include_routers(chat_buttons_router(), chat_dialog())
+    desk.include_routers(chat_buttons_router(), chat_dialog(), rate_settings_dialog())
     dp.include_router(desk)
     dp.include_router(start_router())
     dp.include_router(main_menu_dialog())

@@ -61,7 +61,9 @@ async def test_manager_and_client_exchange_text_and_photo_both_ways(app: App) ->
     assert "Anna Kowalska" in relayed.text and f"#{client.id}" in relayed.text
     assert "Thanks! &lt;3" in relayed.text and "anna_k" not in relayed.text
     assert got(app, owner, since) == []  # the manager in chat with her gets it, nobody else
-    assert texts(app, anna, since) == ["✅ Your message has been sent to the shop. We will answer here."]
+    assert texts(app, anna, since) == [
+        "✅ Your message has been sent to the shop. We will answer here."
+    ]
 
     since = mark(app)
     await send_photo(anna, caption="is it this one?")
@@ -105,7 +107,9 @@ async def test_document_and_voice_go_both_ways(app: App) -> None:
     await send_voice(anna, "voice-2")
     [relayed] = got(app, manager, since)
     assert isinstance(relayed, SendVoice) and relayed.voice == "voice-2"
-    kinds = await ChatMessage.filter(client_id=client.id).order_by("id").values_list("kind", flat=True)
+    kinds = (
+        await ChatMessage.filter(client_id=client.id).order_by("id").values_list("kind", flat=True)
+    )
     assert kinds == ["voice", "document", "voice"]
 
 
@@ -163,7 +167,7 @@ async def test_leaving_chat_mode_sends_the_client_back_to_all_staff(app: App) ->
 
 async def test_the_client_list_chat_button_opens_the_chat(app: App) -> None:
     manager = await make_staff(app, "manager")
-    anna, client = await customer(app)
+    _anna, client = await customer(app)
     await manager.send("/admin")
     await manager.click("Clients")
     buttons = [b for line in manager.screen().reply_markup.inline_keyboard for b in line]

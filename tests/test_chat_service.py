@@ -60,7 +60,7 @@ def test_good_content_is_trimmed() -> None:
 
 
 async def test_with_nobody_in_chat_every_owner_and_manager_hears_the_client(people) -> None:
-    owner, manager, anna = people
+    _owner, _manager, anna = people
     await Client.create(telegram_id=701, first_name="Vera", is_viewer=True)
     recipients = await incoming_recipients(anna.id, {OWNER})
     assert [(r.telegram_id, r.locale, r.in_chat) for r in recipients] == [
@@ -70,7 +70,7 @@ async def test_with_nobody_in_chat_every_owner_and_manager_hears_the_client(peop
 
 
 async def test_the_manager_in_chat_hears_the_client_alone(people) -> None:
-    owner, manager, anna = people
+    _owner, manager, anna = people
     await enter_chat(manager.id, Role.MANAGER, anna.id)
     assert await chat_partner_id(manager.id) == anna.id
     relay = await receive_from_client(anna, ChatContent(TEXT, "hi"), {OWNER})
@@ -83,7 +83,7 @@ async def test_the_manager_in_chat_hears_the_client_alone(people) -> None:
 
 
 async def test_a_stale_session_or_a_revoked_manager_no_longer_counts(people) -> None:
-    owner, manager, anna = people
+    _owner, manager, anna = people
     await enter_chat(manager.id, Role.MANAGER, anna.id)
     await ChatSession.filter(manager_id=manager.id).update(
         touched_at=now_utc() - SESSION_TTL - timedelta(minutes=1)
