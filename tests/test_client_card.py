@@ -99,6 +99,7 @@ async def test_the_card_shows_every_fact(app: App) -> None:
         "✏️ Edit: general",
         "🏷 Edit: tags",
         "✉️ Email",
+        "💬 Chat",
         "⬅️ Back to the list",
     ]
 
@@ -464,7 +465,8 @@ async def test_a_viewer_reads_the_card_without_edit_buttons(app: App) -> None:
     viewer = await make_staff(app, "viewer")
     await open_card(viewer, client)
     assert "+48601234567" in viewer.text()
-    assert viewer.buttons() == ["✉️ Email", "⬅️ Back to the list"]  # the email log is readable
+    # the email log and the chat history are readable
+    assert viewer.buttons() == ["✉️ Email", "💬 Chat", "⬅️ Back to the list"]
 
 
 async def test_a_telegram_error_syncing_the_command_menu_is_survived(app: App) -> None:
