@@ -189,3 +189,26 @@ def _exact(callback_data: str):  # type: ignore[no-untyped-def]
             return None
 
     return ByData()
+
+
+async def test_another_worker_relays_to_the_manager_in_chat(app: App) -> None:
+    """Chat mode lives in the database: a second dispatcher (another worker, with its
+    own FSM storage) sends the client's message to the manager in chat, not to all."""
+    owner = app.person(OWNER_ID, first_name="Olga")
+    await owner.send("/start")
+    manager = await make_staff(app, "manager")
+    _, client = await customer(app)
+    await enter_chat_from_card(manager, client)
+
+    other = await start_card_app()
+    try:
+        anna_there = other.person(client.telegram_id, first_name="Anna", last_name="Kowalska")
+        await anna_there.send("hello from worker two")
+        recipients = [
+            request.chat_id
+            for request in other.bot.session.requests
+            if isinstance(request, SendMessage) and "worker two" in request.text
+        ]
+        assert recipients == [manager.id]
+    finally:
+        await other.close()

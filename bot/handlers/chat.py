@@ -8,7 +8,6 @@ stray text keeps the usual answers.
 
 from __future__ import annotations
 
-import logging
 from contextlib import suppress
 
 from aiogram import Bot, F, Router
@@ -28,8 +27,6 @@ from dialogs.client_card.states import ClientCard
 from dialogs.desk.states import DeskMenu
 from dialogs.shop.states import MainMenu
 from models import Client
-
-logger = logging.getLogger(__name__)
 
 
 async def relay_client_content(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from contextlib import suppress
 from typing import Any
 
@@ -30,8 +29,6 @@ from dialogs.chat.getters import NOTICE, PAGE, chat_client_id
 from dialogs.chat.states import ClientChat
 from dialogs.client_card.context import card_client_id
 from models import ChatMessageKind, Client
-
-logger = logging.getLogger(__name__)
 
 
 def _me(manager: DialogManager) -> Client | None:
