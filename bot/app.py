@@ -17,6 +17,7 @@ from bot.broadcast_progress import progress_factory
 from bot.broadcast_runner import BroadcastSenders, SystemClock
 from bot.commands import CommandMenu
 from bot.config import Settings
+from bot.handlers.chat import chat_buttons_router, chat_inbox_router
 from bot.handlers.desk import admin_command_router, desk_router
 from bot.handlers.errors import errors_router
 from bot.handlers.fallback import fallback_router
@@ -42,6 +43,7 @@ from dialogs.card_sections.dialog import card_favorites_dialog, card_info_dialog
 from dialogs.cart.dialog import cart_dialog
 from dialogs.catalog.dialog import catalog_dialog
 from dialogs.catalog_view.dialog import catalog_view_dialog
+from dialogs.chat.dialog import chat_dialog
 from dialogs.checkout.dialog import checkout_dialog
 from dialogs.client_analytics.dialog import client_analytics_dialog
 from dialogs.client_card.dialog import client_card_dialog
@@ -56,7 +58,12 @@ from dialogs.my_orders.dialog import my_orders_dialog
 from dialogs.orders.dialog import order_list_dialog, order_view_dialog
 from dialogs.promo.dialog import promo_dialog
 from dialogs.retention.dialog import retention_dialog
-from dialogs.settings.dialog import mail_settings_dialog, settings_dialog, sms_settings_dialog
+from dialogs.settings.dialog import (
+    mail_settings_dialog,
+    rate_settings_dialog,
+    settings_dialog,
+    sms_settings_dialog,
+)
 from dialogs.shop.dialog import main_menu_dialog
 from dialogs.shop_analytics.dialog import shop_analytics_dialog
 
@@ -172,8 +179,10 @@ def build_dispatcher(
     desk.include_router(erasure_desk_dialog())
     desk.include_routers(card_addresses_dialog(), card_favorites_dialog(), card_info_dialog())
     desk.include_routers(order_list_dialog(), order_view_dialog())
+    desk.include_routers(chat_buttons_router(), chat_dialog(), rate_settings_dialog())
     dp.include_router(desk)
     dp.include_router(order_link_router())  # checks the role itself: answers everybody
+    dp.include_router(chat_inbox_router())  # a customer's free message: the shop chat
     dp.include_router(fallback_router())
 
     setup_dialogs(

@@ -4,7 +4,7 @@ from models.address import Address
 from models.audit import AuditEntry
 from models.broadcast import Broadcast, BroadcastDelivery, BroadcastStatus, DeliveryStatus
 from models.catalog import Category, Favorite, Product
-from models.chat import ChatDirection, ChatMessage, ChatMessageKind
+from models.chat import ChatDirection, ChatMessage, ChatMessageKind, ChatSession
 from models.client import Client, new_referral_code
 from models.erasure import ErasureRequest, ErasureStatus
 from models.order import Order, OrderItem, OrderStatus, OrderStatusChange, PaymentMethod
@@ -24,6 +24,7 @@ __all__ = [
     "ChatDirection",
     "ChatMessage",
     "ChatMessageKind",
+    "ChatSession",
     "Client",
     "DeliveryStatus",
     "EmailMessage",

@@ -22,6 +22,7 @@ class ChatMessageKind(StrEnum):
     TEXT = "text"
     PHOTO = "photo"
     DOCUMENT = "document"
+    VOICE = "voice"
 
 
 class ChatMessage(Model):
@@ -51,3 +52,24 @@ class ChatMessage(Model):
             # unread incoming messages per client for the desk's badges
             Index(fields=("client_id", "is_read")),
         )
+
+
+class ChatSession(Model):
+    """A manager in chat mode with one client.
+
+    Kept in the database so that every worker relays the client's messages to that
+    manager, not to all staff.
+    """
+
+    id = fields.IntField(primary_key=True)
+    manager: fields.OneToOneRelation[Client] = fields.OneToOneField(
+        "models.Client", related_name="chat_session", on_delete=fields.CASCADE
+    )
+    client: fields.ForeignKeyRelation[Client] = fields.ForeignKeyField(
+        "models.Client", related_name="chat_partners", on_delete=fields.CASCADE, db_index=True
+    )
+    # refreshed by every message the manager sends; an old session no longer counts
+    touched_at = fields.DatetimeField()
+
+    class Meta:
+        table = "chat_sessions"

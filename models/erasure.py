@@ -3,7 +3,7 @@
 The erasure itself is the card's Anonymize action; the request only records that the
 client asked and what the shop answered, so it holds no personal data of its own.
 At most one open request per client: a partial unique index made by hand in
-migration 0016 (`Meta` cannot express it).
+migration 0011 (`Meta` cannot express it).
 """
 
 from __future__ import annotations

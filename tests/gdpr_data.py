@@ -21,6 +21,7 @@ from models import (
     ChatDirection,
     ChatMessage,
     ChatMessageKind,
+    ChatSession,
     Client,
     EmailMessage,
     ErasureRequest,
@@ -231,6 +232,14 @@ async def _tags(me: Person, other: Person, shop: Shop) -> None:
     await me.client.tags.add(tag)
 
 
+async def _chat_session(me: Person, other: Person, shop: Shop) -> None:
+    await ChatSession.create(manager=other.client, client=me.client, touched_at=LONG_AGO)
+
+
+async def _chat_session_manager(me: Person, other: Person, shop: Shop) -> None:
+    await ChatSession.create(manager=me.client, client=other.client, touched_at=LONG_AGO)
+
+
 async def _erasure_request(me: Person, other: Person, shop: Shop) -> None:
     await ErasureRequest.create(client=me.client, status=ErasureStatus.REFUSED)
 
@@ -247,6 +256,8 @@ FACTORIES: dict[str, Factory] = {
     "BroadcastDelivery.client": _delivery,
     "ChatMessage.client": _chat,
     "ChatMessage.manager": _chat_manager,
+    "ChatSession.client": _chat_session,
+    "ChatSession.manager": _chat_session_manager,
     "Client.referrer": _referral,
     "EmailMessage.client": _email,
     "EmailMessage.manager": _email_manager,

@@ -114,6 +114,7 @@ async def test_the_card_shows_every_fact(app: App) -> None:
     assert manager.buttons() == [
         "✏️ Edit: general",
         "🏷 Edit: tags",
+        "💬 Chat",
         "✉️ Email",
         "📦 Orders",
         "📊 Analytics",
@@ -494,8 +495,9 @@ async def test_a_viewer_reads_the_card_without_edit_buttons(app: App) -> None:
     viewer = await make_staff(app, "viewer")
     await open_card(viewer, client)
     assert "+48601234567" in viewer.text()
-    # the email log, the orders, the analytics and the sections are readable
+    # the chat history, the email log, the orders, the analytics and the sections are readable
     assert viewer.buttons() == [
+        "💬 Chat",
         "✉️ Email",
         "📦 Orders",
         "📊 Analytics",

@@ -102,10 +102,17 @@ async def test_choosing_a_language_switches_every_text(app: App) -> None:
     assert "Dzień dobry" in anna.text()
 
 
-async def test_unknown_text_gets_a_hint_and_the_menu(app: App) -> None:
+async def test_unknown_command_gets_a_hint_and_the_menu(app: App) -> None:
+    anna = app.person(first_name="Anna")
+    await anna.send("/hello")
+    assert anna.plain_texts() == ["I did not understand that. Here is the menu."]
+    assert "Hello, Anna!" in anna.text()
+
+
+async def test_free_text_goes_to_the_shop_chat_and_the_menu_follows(app: App) -> None:
     anna = app.person(first_name="Anna")
     await anna.send("hello?")
-    assert anna.plain_texts() == ["I did not understand that. Here is the menu."]
+    assert anna.plain_texts() == ["✅ Your message has been sent to the shop. We will answer here."]
     assert "Hello, Anna!" in anna.text()
 
 

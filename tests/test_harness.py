@@ -35,7 +35,7 @@ async def test_two_people_interleave_and_each_keeps_their_screen(app: App) -> No
 
 async def test_plain_texts_are_kept_per_person(app: App) -> None:
     anna, kasia = app.person(first_name="Anna"), app.person(first_name="Kasia")
-    await anna.send("hello")
+    await anna.send("/hello")
     await kasia.send("/start")
     assert anna.plain_texts() == ["I did not understand that. Here is the menu."]
     assert kasia.plain_texts() == []

@@ -38,6 +38,7 @@ EXPECTED_TABLES = {
     "broadcasts",
     "categories",
     "chat_messages",
+    "chat_sessions",
     "clients",
     "clients_tags",
     "email_messages",
@@ -65,7 +66,8 @@ MIGRATIONS = [
     "0007_client_search_fts",
     "0008_broadcast_leases",
     "0009_order_desk",
-    "0016_erasure_requests",
+    "0010_chat_sessions",
+    "0011_erasure_requests",
 ]
 # the FTS5 client search of migration 0006 and its shadow tables (SQLite only)
 SQLITE_SEARCH_TABLES = {
@@ -254,8 +256,9 @@ async def migrate_to(database_url: str, migration: str) -> None:
 async def row_counts() -> dict[str, int]:
     connection = Tortoise.get_connection(CONNECTION)
     counts = {}
-    # order_status_changes comes with 0006, erasure_requests with 0016: not there at 0002
-    later = {"tortoise_migrations", "order_status_changes", "erasure_requests"}
+    # tables that come later than 0002: order_status_changes (0006), chat_sessions (0010),
+    # erasure_requests (0011)
+    later = {"tortoise_migrations", "order_status_changes", "chat_sessions", "erasure_requests"}
     for table in sorted(EXPECTED_TABLES - later):
         _, rows = await connection.execute_query(f'SELECT COUNT(*) AS n FROM "{table}"')
         counts[table] = rows[0]["n"]

@@ -42,12 +42,16 @@ async def test_a_revoked_manager_gets_the_customer_menu_on_menu(app: App) -> Non
     assert "Hello, Marek!" in manager.text()
 
 
-async def test_plain_text_from_a_revoked_manager_gets_the_hint_and_the_menu(app: App) -> None:
+async def test_plain_text_from_a_revoked_manager_goes_to_the_shop_and_the_menu(
+    app: App,
+) -> None:
     manager = await manager_at_the_desk(app)
 
-    await manager.send("what happened?")
+    await manager.send("what happened?")  # a customer now: their text is for the shop
 
-    assert manager.plain_texts() == ["I did not understand that. Here is the menu."]
+    assert manager.plain_texts() == [
+        "✅ Your message has been sent to the shop. We will answer here."
+    ]
     assert "Hello, Marek!" in manager.text()
 
 

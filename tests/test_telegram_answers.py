@@ -105,7 +105,7 @@ async def test_a_403_during_an_update_marks_the_client_bot_blocked(app: App) -> 
     anna = app.person(first_name="Anna")
     app.bot.session.blocked_chats.add(anna.id)  # blocked right after writing to us
 
-    await anna.send("some text")  # the reply hits 403; the handler does not crash
+    await anna.send("/some_command")  # the reply hits 403; the handler does not crash
 
     assert [type(r).__name__ for r in anna.requests()] == ["SendMessage"]
 

@@ -305,6 +305,14 @@ async def broadcast_rate() -> float:
     return clamp_rate(setting.value) if setting else DEFAULT_RATE
 
 
+def parse_rate(text: str | None) -> float:
+    """A typed rate ("25", "12.5", "12,5"); out of range or not a number: `ValueError`."""
+    rate = float((text or "").strip().replace(",", ".", 1))
+    if not (MIN_RATE <= rate <= MAX_RATE):  # also False for NaN
+        raise ValueError(text)
+    return rate
+
+
 async def set_broadcast_rate(rate: float, role: Role) -> float:
     """Owners only; a value out of range raises `ValueError`."""
     require_owner(role)

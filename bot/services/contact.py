@@ -1,15 +1,15 @@
-"""Contact the shop: a customer's message is kept and goes to every manager and owner.
+"""Contact the shop: a customer's message is kept and goes to the staff.
 
 Blocked customers may write too (seed 000: blocked means no catalog, not no support).
-The two-way chat (managers answering through the bot) builds on the same messages.
+The message joins the client's chat with the managers (`bot.services.chat`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
-from bot.services.notices import Notice, to_staff
-from models import ChatDirection, ChatMessage, ChatMessageKind, Client
+from bot.services.chat import ChatContent, Relay, receive_from_client
+from models import ChatMessageKind, Client
 
 MAX_MESSAGE = 2000
 
@@ -34,21 +34,7 @@ async def contact_shop(
     text: str | None,
     owner_ids: Collection[int],
     telegram_message_id: int | None = None,
-) -> list[Notice]:
-    """Stores the message and returns the notices for the managers."""
-    text = clean_message(text)
-    await ChatMessage.create(
-        client_id=client.id,
-        direction=ChatDirection.INCOMING,
-        kind=ChatMessageKind.TEXT,
-        text=text,
-        telegram_message_id=telegram_message_id,
-    )
-    return await to_staff(
-        owner_ids,
-        "contact-staff",
-        client=client.display_name,
-        client_id=client.id,
-        username=f"@{client.username}" if client.username else "",
-        text=text,
-    )
+) -> Relay:
+    """Stores the message in the client's chat; says which staff should see it."""
+    content = ChatContent(ChatMessageKind.TEXT, clean_message(text))
+    return await receive_from_client(client, content, owner_ids, telegram_message_id)

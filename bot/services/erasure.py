@@ -35,7 +35,7 @@ from models import (
 )
 
 # the rows of these SUBJECT links go whole (the link table of the tags, too)
-DROPPED = frozenset({"Address.client", "Favorite.client"})
+DROPPED = frozenset({"Address.client", "ChatSession.client", "Favorite.client"})
 OPEN_ORDER_STATUSES = (OrderStatus.NEW, OrderStatus.CONFIRMED, OrderStatus.SHIPPED)
 
 

@@ -65,6 +65,8 @@ LINK_ROLES: dict[str, LinkRole] = {
     "BroadcastDelivery.client": LinkRole.SUBJECT,
     "ChatMessage.client": LinkRole.SUBJECT,
     "ChatMessage.manager": LinkRole.ACTOR,
+    "ChatSession.client": LinkRole.SUBJECT,  # a manager chatting with them right now
+    "ChatSession.manager": LinkRole.ACTOR,
     "Client.referrer": LinkRole.ACTOR,  # the rows are the clients this one brought
     "EmailMessage.client": LinkRole.SUBJECT,
     "EmailMessage.manager": LinkRole.ACTOR,
@@ -127,6 +129,7 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     "BroadcastDelivery": ("chat_id", "error"),
     "AuditEntry": ("details",),
     "Favorite": (),
+    "ChatSession": (),
     "ErasureRequest": (),  # a request and its outcome: the history of a data right
     "PromoRedemption": (),
     "Tag": (),

@@ -12,6 +12,7 @@ from aiogram_dialog.widgets.text import Format
 from dialogs.anonymize.getters import can_delete_here
 from dialogs.anonymize.handlers import open_anonymize, open_delete
 from dialogs.card_sections.dialog import card_section_rows
+from dialogs.chat.handlers import open_chat_from_card
 from dialogs.client_analytics.handlers import open_client_analytics
 from dialogs.client_card.export_handlers import on_export_client
 from dialogs.client_card.getters import card_getter, field_getter, general_getter, tags_getter
@@ -48,6 +49,7 @@ def card_window() -> Window:
             Button(Tr("card-edit-tags"), id="tags", on_click=to_tags, when="can_edit"),
         ),
         Row(
+            Button(Tr("chat-open"), id="chat", on_click=open_chat_from_card, when="present"),
             Button(
                 Tr("card-email"), id="email", on_click=open_client_email, when="card_email_action"
             ),

@@ -8,9 +8,10 @@ from aiogram import F
 from aiogram.enums import ContentType
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, ListGroup, Row, Select, SwitchTo, Url
+from aiogram_dialog.widgets.kbd import Button, Cancel, Column, ListGroup, Row, Select, SwitchTo
 from aiogram_dialog.widgets.text import Const, Format
 
+from dialogs.chat.handlers import open_chat_from_list
 from dialogs.clients import getters
 from dialogs.clients import handlers as on
 from dialogs.clients.export_handlers import on_export
@@ -44,7 +45,9 @@ def _list_window() -> Window:
         Tr("clients-search-hint"),
         ListGroup(
             Button(Format("{item[label]}"), id="open", on_click=on.on_open_client),
-            Url(Const("💬"), Format("{item[chat_url]}"), id="chat", when=F["item"]["has_chat"]),
+            Button(
+                Const("💬"), id="chat", on_click=open_chat_from_list, when=F["item"]["has_chat"]
+            ),
             id="rows",
             item_id_getter=on.item_id_of,
             items="rows",

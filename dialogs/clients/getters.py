@@ -124,7 +124,6 @@ async def list_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
         {
             "id": row.client.id,
             "label": row_label(row, i18n),
-            "chat_url": f"tg://user?id={row.client.telegram_id}",
             "has_chat": row.client.telegram_id is not None and row.client.anonymized_at is None,
         }
         for row in page.rows

@@ -12,6 +12,7 @@ from aiogram_dialog.widgets.utils import GetterVariant
 
 from dialogs.retention.handlers import open_retention
 from dialogs.settings import handlers as mail
+from dialogs.settings import rate_handlers as rate
 from dialogs.settings import sms_handlers as sms
 from dialogs.settings.getters import (
     mail_getter,
@@ -20,7 +21,7 @@ from dialogs.settings.getters import (
     sms_getter,
     sms_sender_getter,
 )
-from dialogs.settings.states import MailSettings, SettingsMenu, SmsSettings
+from dialogs.settings.states import MailSettings, RateSettings, SettingsMenu, SmsSettings
 from dialogs.widgets import Tr
 
 
@@ -32,6 +33,7 @@ def settings_dialog() -> Dialog:
                 Button(Tr("settings-mail"), id="mail", on_click=mail.open_mail),
                 Button(Tr("settings-sms"), id="sms", on_click=mail.open_sms),
                 Button(Tr("settings-retention"), id="retention", on_click=open_retention),
+                Button(Tr("settings-rate"), id="rate", on_click=rate.open_rate),
             ),
             Cancel(Tr("back")),
             state=SettingsMenu.MAIN,
@@ -160,5 +162,17 @@ def sms_settings_dialog() -> Dialog:
             ),
             state=SmsSettings.SENDER,
             getter=sms_sender_getter,
+        ),
+    )
+
+
+def rate_settings_dialog() -> Dialog:
+    return Dialog(
+        _step(
+            "rate-current",
+            RateSettings.MAIN,
+            rate.on_rate,
+            Cancel(Tr("back")),
+            getter=rate.rate_getter,
         ),
     )

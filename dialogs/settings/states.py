@@ -30,3 +30,8 @@ class SmsSettings(StatesGroup):
     TOKEN = State()
     SENDER = State()
     ACCOUNT_SID = State()
+
+
+@staff_only
+class RateSettings(StatesGroup):
+    MAIN = State()  # the broadcast rate, and a new one typed

@@ -5,7 +5,7 @@ from __future__ import annotations
 from operator import itemgetter
 
 from aiogram_dialog import Dialog, Window
-from aiogram_dialog.widgets.input import TextInput
+from aiogram_dialog.widgets.input import MessageInput, TextInput
 from aiogram_dialog.widgets.kbd import Button, Column, Row, Select, Start, SwitchTo
 from aiogram_dialog.widgets.link_preview import LinkPreview
 from aiogram_dialog.widgets.text import Format
@@ -13,11 +13,12 @@ from aiogram_dialog.widgets.text import Format
 from dialogs.addresses.states import AddressBook
 from dialogs.cart.states import CartDialog
 from dialogs.catalog_view.states import CatalogView
+from dialogs.chat.dialog import not_a_command
 from dialogs.desk.handlers import open_desk
 from dialogs.my_data.states import MyData
 from dialogs.my_orders.states import MyOrders
 from dialogs.shop.getters import language_getter, main_getter, referral_getter
-from dialogs.shop.handlers import on_contact_typed, on_language_chosen
+from dialogs.shop.handlers import on_contact_typed, on_language_chosen, on_menu_message
 from dialogs.shop.states import MainMenu
 from dialogs.widgets import Tr
 
@@ -49,6 +50,7 @@ def main_menu_dialog() -> Dialog:
             SwitchTo(Tr("menu-language"), id="language", state=MainMenu.LANGUAGE),
             Start(Tr("menu-my-data"), id="my_data", state=MyData.MAIN),
             Button(Tr("menu-desk"), id="desk", on_click=open_desk, when="is_staff"),
+            MessageInput(on_menu_message, filter=not_a_command),
             state=MainMenu.MAIN,
             getter=main_getter,
         ),

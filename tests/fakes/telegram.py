@@ -132,6 +132,7 @@ class FakeTelegram:
             "sendMessage": lambda p, f: self._send(p, text=p.get("text")),
             "sendDocument": lambda p, f: self._send_media(p, document=self._file(p, f, "document")),
             "sendPhoto": lambda p, f: self._send_media(p, photo=[self._photo(p, f)]),
+            "sendVoice": lambda p, f: self._send_media(p, voice=self._voice(p, f)),
             "copyMessage": self._copy_message,
             "forwardMessage": self._forward_message,
             "editMessageText": self._edit_text,
@@ -316,6 +317,11 @@ class FakeTelegram:
         document = self._file(params, files, "photo")
         document.pop("file_name", None)
         return {**document, "width": 320, "height": 320}
+
+    def _voice(self, params: Params, files: Files) -> dict[str, Any]:
+        voice = self._file(params, files, "voice")
+        voice.pop("file_name", None)
+        return {**voice, "duration": int(params.get("duration") or 1)}
 
     def _send_invoice(self, params: Params, files: Files) -> dict[str, Any]:
         prices = params.get("prices") or []

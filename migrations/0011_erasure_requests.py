@@ -13,7 +13,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0009_order_desk')]
+    dependencies = [('models', '0010_chat_sessions')]
 
     initial = False
 
