@@ -8,7 +8,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
-from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisStorage
 from aiogram_dialog import DIALOG_EVENT_NAME, setup_dialogs
 from aiogram_dialog.api.protocols import MessageManagerProtocol
@@ -105,8 +105,15 @@ def build_dispatcher(
 ) -> Dispatcher:
     configure_currency(settings.currency)
     storage = storage or build_storage(settings)
-    if events_isolation is None and isinstance(storage, RedisStorage):
-        events_isolation = storage.create_isolation()
+    if events_isolation is None:
+        # One update at a time per user: aiogram-dialog looks up a pressed button's
+        # dialog before it locks the stack, so a quick press on a dialog the previous
+        # update is still starting (polling and webhooks handle updates as concurrent
+        # tasks) would find nothing and reset the user's stack.
+        if isinstance(storage, RedisStorage):
+            events_isolation = storage.create_isolation()
+        else:
+            events_isolation = SimpleEventIsolation()
     dp = Dispatcher(storage=storage, events_isolation=events_isolation, settings=settings)
 
     # On dp.update only: background dialog updates pass through dp.update as well.
