@@ -34,20 +34,29 @@ class RetentionJob:
         self.storage = storage
         self._forget: Forget | None = None
         self._task: asyncio.Task[None] | None = None
+        self._stopping = asyncio.Event()
 
     def start(self, bot: Bot | None = None) -> None:
         """`bot` and the storage given: the anonymized people's bot sessions go too."""
         if bot is not None and self.storage is not None:
             self._forget = session_forgetter(self.storage, bot.id)
         if self._task is None:
+            self._stopping.clear()
             self._task = asyncio.create_task(self._loop())
 
-    async def stop(self) -> None:
-        if self._task is not None:
+    async def stop(self, grace: float = 10.0) -> None:
+        """Lets a look in progress finish (a task cancelled inside a transaction could
+        leave SQLite's connection locked), then ends the loop."""
+        if self._task is None:
+            return
+        self._stopping.set()
+        try:
+            await asyncio.wait_for(asyncio.shield(self._task), grace)
+        except TimeoutError:
             self._task.cancel()
             with suppress(asyncio.CancelledError):
                 await self._task
-            self._task = None
+        self._task = None
 
     async def check(self) -> None:
         """One look: run the day's retention if it is due."""
@@ -63,4 +72,7 @@ class RetentionJob:
                 await self.check()
             except Exception:  # the next look tries again; the bot keeps running
                 logger.exception("retention check failed")
-            await asyncio.sleep(self.check_every)
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.check_every)
+            if self._stopping.is_set():
+                return

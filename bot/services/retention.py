@@ -161,17 +161,23 @@ async def run_retention(
     return RetentionRun(anonymized=anonymized, skipped=skipped)
 
 
+def _due(policy: RetentionPolicy, now: datetime) -> bool:
+    if not policy.enabled:
+        return False
+    return policy.last_run_at is None or now - policy.last_run_at >= RUN_EVERY
+
+
 async def claim_daily_run(now: datetime) -> RetentionPolicy | None:
     """The policy when a run is due now and this caller got it (the run time is written
     first, in a locked transaction, so two workers never both run); else None."""
+    if not _due(await get_policy(), now):
+        return None  # the hourly look while off or not due: one read, no transaction
     async with in_transaction():
         row = await Setting.filter(key=KEY).select_for_update().first()
         if row is None:
             return None
         policy = await get_policy()
-        if not policy.enabled:
-            return None
-        if policy.last_run_at is not None and now - policy.last_run_at < RUN_EVERY:
+        if not _due(policy, now):
             return None
         claimed = RetentionPolicy(enabled=True, years=policy.years, last_run_at=now)
         row.value = _stored(claimed)
