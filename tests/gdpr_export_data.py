@@ -26,6 +26,7 @@ from models import (
     Category,
     ChatDirection,
     ChatMessage,
+    ChatSession,
     Client,
     EmailMessage,
     ErasureRequest,
@@ -205,4 +206,6 @@ async def client_with_everything(telegram_id: int | None = 700_001) -> Client:
     )
     await ErasureRequest.create(client=client)
     await ErasureRequest.create(client=other, status=ErasureStatus.DONE, resolved_by=client)
+    await ChatSession.create(manager=other, client=client, touched_at=order.created_at)
+    await ChatSession.create(manager=client, client=other, touched_at=order.created_at)
     return client
