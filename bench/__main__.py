@@ -1,4 +1,4 @@
-"""`python -m bench updates | keyset | shop | desk | broadcast | gdpr | gdpr-export`."""
+"""`python -m bench updates | keyset | shop | desk | broadcast | gdpr`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import asyncio
 from pathlib import Path
 
-from bench import broadcast, desk, gdpr, gdpr_export, keyset, shop, updates
+from bench import broadcast, desk, gdpr, keyset, shop, updates
 
 
 def main() -> None:
@@ -40,24 +40,22 @@ def main() -> None:
     send.add_argument("--recipients", type=int, default=10_000, help="eligible clients")
     send.add_argument("--rate", type=float, default=1000.0, help="the sending rate cap (per s)")
     send.add_argument("--database-url", help="default: a new SQLite file")
-    erase = benchmarks.add_parser("gdpr", help="anonymizing a busy client among many, p50/p95")
+    erase = benchmarks.add_parser(
+        "gdpr", help="exporting and anonymizing a busy client among many, p50/p95"
+    )
     erase.add_argument("--clients", type=int, default=100_000, help="clients generated")
-    erase.add_argument("--samples", type=int, default=20, help="clients anonymized (timed)")
+    erase.add_argument(
+        "--samples", type=int, default=20, help="clients exported and anonymized (timed)"
+    )
     erase.add_argument(
         "--folder", type=Path, default=Path("data"), help="where the SQLite file is kept"
     )
     erase.add_argument("--database-url", help="PostgreSQL instead of the SQLite file")
-    export = benchmarks.add_parser("gdpr-export", help="a client's personal-data export, p50/p95")
-    export.add_argument("--clients", type=int, default=20_000, help="clients generated")
-    export.add_argument("--samples", type=int, default=20, help="timed exports")
-    export.add_argument("--database-url", help="an empty database; default: a new SQLite file")
     args = parser.parse_args()
     if args.name == "shop":
         asyncio.run(shop.main(clicks=args.clicks, rounds=args.rounds, warmup=args.warmup))
     elif args.name == "desk":
         asyncio.run(desk.main(clients=args.clients, samples=args.samples, folder=args.folder))
-    elif args.name == "gdpr-export":
-        asyncio.run(gdpr_export.main(args.clients, args.samples, args.database_url))
     elif args.name == "gdpr":
         asyncio.run(gdpr.main(args.clients, args.samples, args.folder, args.database_url))
     elif args.name == "broadcast":

@@ -1,11 +1,17 @@
-"""`python -m bench gdpr`: anonymizing (with its verification) a busy client among many.
+"""`python -m bench gdpr`: a busy client's personal-data export and anonymization among many.
 
-Each sample makes a new client with 50 orders (two lines each), 500 chat messages, a few
-addresses, emails, SMS and tags, then times `anonymize_client` on it: one transaction
-that erases every linked table and checks every former value again. SQLite by default
-(the desk benchmark's generated file, copied so the original stays as generated);
-`--database-url postgres://...` runs on PostgreSQL (filled with `generate_series`).
-Last line: `{"db", "clients", "anonymize_p50_ms", "anonymize_p95_ms"}`.
+Each sample makes a new client with 50 orders (two lines and two status changes each),
+500 chat messages, a few addresses, emails, SMS and tags, then times, on that client:
+
+- the card's export (`export_client`): every read, the JSON, the XLSX and the ZIP (built
+  in a worker thread) and its audit entry;
+- `anonymize_client`: one transaction that erases every linked table and checks every
+  former value again.
+
+SQLite by default (the desk benchmark's generated file, copied so the original stays as
+generated); `--database-url postgres://...` runs on PostgreSQL (filled with
+`generate_series`). Last line: `{"db", "clients", "export_p50_ms", "export_p95_ms",
+"anonymize_p50_ms", "anonymize_p95_ms", ...}`.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import json
 import shutil
 import time
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +32,8 @@ from bot.db import CONNECTION, apply_migrations, close_database, open_database
 from bot.services.anonymize import anonymize_client
 from bot.services.client_profile import Actor
 from bot.services.clients import refresh_derived
+from bot.services.data_rights import export_client
+from bot.services.money import configure_currency
 from bot.services.roles import Role
 from models import (
     Address,
@@ -36,12 +45,14 @@ from models import (
     Order,
     OrderItem,
     OrderStatus,
+    OrderStatusChange,
     Product,
     SmsMessage,
     Tag,
 )
 
 ORDERS, MESSAGES = 50, 500
+STATUS_CHANGES = ((OrderStatus.CART, OrderStatus.NEW), (OrderStatus.NEW, OrderStatus.DELIVERED))
 MANAGER = Actor(role=Role.MANAGER, client_id=None, telegram_id=1)
 # far above the generated clients' Telegram ids
 VICTIM_TELEGRAM_ID = 9_000_000_000
@@ -115,6 +126,11 @@ async def make_victim(number: int, product: Product, tag: Tag) -> int:
         for order_id in created
         for _ in range(2)
     )
+    await OrderStatusChange.bulk_create(
+        OrderStatusChange(order_id=order_id, from_status=before, to_status=after)
+        for order_id in created
+        for before, after in STATUS_CHANGES
+    )
     await ChatMessage.bulk_create(
         ChatMessage(client=client, direction=ChatDirection.INCOMING, text=f"Wiadomość {i}")
         for i in range(MESSAGES)
@@ -127,38 +143,67 @@ async def make_victim(number: int, product: Product, tag: Tag) -> int:
     return client.id
 
 
-async def _measure(samples: int) -> list[float]:
+@dataclass
+class Timings:
+    export: list[float] = field(default_factory=list)  # seconds, as `figures` takes
+    anonymize: list[float] = field(default_factory=list)
+    zip_bytes: int = 0
+
+
+async def _measure(samples: int) -> Timings:
     category = await Category.create(name="Bench")
     product = await Product.create(category=category, name="Bench", currency="PLN")
     tag, _ = await Tag.get_or_create(name_folded="bench-gdpr", defaults={"name": "bench-gdpr"})
-    times: list[float] = []
+    timings = Timings()
     stamp = int(time.time()) % 1_000_000
     for sample in range(samples + 1):
         victim = await make_victim(stamp * 100 + sample, product, tag)
         started = time.perf_counter()
+        export = await export_client(MANAGER, victim, {})
+        exported = time.perf_counter()
         await anonymize_client(victim, MANAGER)
         if sample:  # the first one warms the caches up
-            times.append(time.perf_counter() - started)  # seconds, as `figures` takes
-    return times
+            timings.export.append(exported - started)
+            timings.anonymize.append(time.perf_counter() - exported)
+            timings.zip_bytes = len(export.data)
+    return timings
 
 
-async def main(clients: int, samples: int, folder: Path, database_url: str | None) -> None:
+async def _open(clients: int, folder: Path, database_url: str | None) -> str:
     if database_url:
         await apply_migrations(database_url)
         await open_database(database_url, migrate=False)
         await _pg_fill(clients)
-        kind = "postgres"
-    else:
-        original = await ensure_database(folder, clients)
-        copy = original.with_name(original.stem + "-gdpr.sqlite3")
-        shutil.copyfile(original, copy)
-        await open_database(f"sqlite://{copy}", migrate=False)
-        kind = "sqlite"
+        return "postgres"
+    original = await ensure_database(folder, clients)
+    copy = original.with_name(original.stem + "-gdpr.sqlite3")
+    shutil.copyfile(original, copy)
+    await open_database(f"sqlite://{copy}", migrate=False)
+    return "sqlite"
+
+
+async def main(clients: int, samples: int, folder: Path, database_url: str | None) -> None:
+    configure_currency("PLN")
+    kind = await _open(clients, folder, database_url)
     try:
-        times = await _measure(samples)
+        timings = await _measure(samples)
     finally:
         await close_database()
-    p50, p95 = figures(times)
-    print(f"anonymize ({ORDERS} orders, {MESSAGES} messages): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
-    result = {"db": kind, "clients": clients, "anonymize_p50_ms": p50, "anonymize_p95_ms": p95}
+    export_p50, export_p95 = figures(timings.export)
+    anonymize_p50, anonymize_p95 = figures(timings.anonymize)
+    size = f"{ORDERS} orders, {MESSAGES} messages"
+    print(f"export ({size}): p50 {export_p50:.1f} ms, p95 {export_p95:.1f} ms")
+    print(f"anonymize ({size}): p50 {anonymize_p50:.1f} ms, p95 {anonymize_p95:.1f} ms")
+    result = {
+        "db": kind,
+        "clients": clients,
+        "samples": samples,
+        "orders": ORDERS,
+        "chat_messages": MESSAGES,
+        "zip_bytes": timings.zip_bytes,
+        "export_p50_ms": export_p50,
+        "export_p95_ms": export_p95,
+        "anonymize_p50_ms": anonymize_p50,
+        "anonymize_p95_ms": anonymize_p95,
+    }
     print(json.dumps(result))

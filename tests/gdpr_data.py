@@ -233,7 +233,9 @@ async def _tags(me: Person, other: Person, shop: Shop) -> None:
 
 
 async def _chat_session(me: Person, other: Person, shop: Shop) -> None:
-    await ChatSession.create(manager=other.client, client=me.client, touched_at=LONG_AGO)
+    # a manager chats with one client at a time: `other` may be chatting with `me` already
+    manager = await Client.create(first_name="Staff", is_manager=True)
+    await ChatSession.create(manager=manager, client=me.client, touched_at=LONG_AGO)
 
 
 async def _chat_session_manager(me: Person, other: Person, shop: Shop) -> None:

@@ -1,8 +1,7 @@
-"""A client with data in every table that links to a client, found by walking the models.
-
-`every_client_link()` walks the models on its own (not through the export's walker), so
-a table added later fails `test_the_fixture_fills_every_client_link` until it gets rows
-here, and then the export tests prove the export carries them.
+"""The export tests' client: `tests/gdpr_data.py`'s client with data in every table (one
+factory per link, the same fixture the erasure tests use), plus texts in Cyrillic and
+Polish, a formula-looking description and records naming another client whose data
+must not leak; and the helpers that read an export back.
 """
 
 from __future__ import annotations
@@ -11,67 +10,41 @@ import io
 import json
 import zipfile
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from tortoise import Tortoise
-from tortoise.fields.relational import ForeignKeyFieldInstance, ManyToManyFieldInstance
-from tortoise.models import Model
-
+from bot.services.audit import record_audit
+from bot.services.personal_data import ClientLink, client_links
 from models import (
-    Address,
-    AuditEntry,
-    Broadcast,
-    BroadcastDelivery,
-    Category,
     ChatDirection,
     ChatMessage,
     Client,
     EmailMessage,
-    ErasureRequest,
-    ErasureStatus,
-    Favorite,
     Order,
     OrderItem,
-    OrderStatus,
     OrderStatusChange,
-    Product,
-    PromoCode,
-    PromoKind,
-    PromoRedemption,
-    SavedSegment,
-    SmsMessage,
     Tag,
 )
+from tests.gdpr_data import fill_every_table, make_person
+from tests.shop_fixtures import make_shop
 
 CYRILLIC = "Ёжик Иванович"
 POLISH = "Zażółć gęślą jaźń"
 OTHER_SECRET = "Sekret Innej Osoby"
 FRIEND_NAME = "Przyjaciel Łukasz"
+OTHER_PHONE, OTHER_EMAIL = "+48111222333", "other@example.com"
 
 
-def every_client_link() -> list[tuple[type[Model], str, bool]]:
-    """(model, field, many-to-many) for every relation to `Client` in the models."""
-    links = []
-    for model in Tortoise.apps["models"].values():
-        for name, field in model._meta.fields_map.items():
-            if isinstance(field, ForeignKeyFieldInstance) and field.related_model is Client:
-                links.append((model, name, False))
-            if (
-                isinstance(field, ManyToManyFieldInstance)
-                and field.related_model is Client
-                and model is not Client
-            ):
-                links.append((model, name, True))
-    return links
+def lookup(link: ClientLink, client_id: int) -> dict[str, int]:
+    return {f"{link.field}__id" if link.many_to_many else f"{link.field}_id": client_id}
 
 
 async def linked_rows(client_id: int) -> set[tuple[str, Any]]:
     """(table, primary key) of every row that belongs to or names the client."""
     expected: set[tuple[str, Any]] = {("clients", client_id)}
-    for model, name, many in every_client_link():
-        lookup = {f"{name}__id" if many else f"{name}_id": client_id}
-        for pk in await model.filter(**lookup).values_list(model._meta.pk_attr, flat=True):
+    for link in client_links():
+        model = link.model
+        rows = model.filter(**lookup(link, client_id))
+        for pk in await rows.values_list(model._meta.pk_attr, flat=True):
             expected.add((model._meta.db_table, pk))
     orders = await Order.filter(client_id=client_id).values_list("id", flat=True)
     for model in (OrderItem, OrderStatusChange):
@@ -109,100 +82,37 @@ def unpack(archive: bytes) -> Unpacked:
 
 async def client_with_everything(telegram_id: int | None = 700_001) -> Client:
     """A client (also a manager, so the records naming them as staff exist too) with rows
-    in every linked table, plus another client and a referred friend whose data must not
-    leak into the export."""
-    other = await Client.create(first_name=OTHER_SECRET, phone="+48111222333")
-    client = await Client.create(
-        telegram_id=telegram_id,
-        first_name=CYRILLIC,
-        last_name=POLISH,
-        phone="+48601234567",
-        email="zofia@example.com",
-        password_hash="$argon2id$secret-hash",
-        description='=HYPERLINK("http://evil")',
-        is_manager=True,
-        locale="pl",
-    )
-    await Client.create(first_name=FRIEND_NAME, referrer=client)
-    await Address.create(client=client, city="Kraków", street="ul. Żółkiewskiego 5", phone="+48 1")
-    category = await Category.create(name="Herbata")
-    product = await Product.create(
-        category=category, name="Sencha", price=Decimal("12.5"), currency="PLN"
-    )
-    await Favorite.create(client=client, product=product)
-    order = await Order.create(
-        client=client,
-        created_by=client,
-        status=OrderStatus.DELIVERED,
-        currency="PLN",
-        subtotal=Decimal("25"),
-        total=Decimal("25"),
-        contact_name=CYRILLIC,
-        address_text="Kraków, ul. Żółkiewskiego 5",
-    )
-    await OrderItem.create(
-        order=order,
-        product=product,
-        product_name="Sencha",
-        unit_price=Decimal("12.50"),
-        quantity=2,
-        line_total=Decimal("25"),
-    )
-    await OrderStatusChange.create(
-        order=order, from_status=OrderStatus.CART, to_status=OrderStatus.NEW, changed_by=client
-    )
-    other_order = await Order.create(client=other, currency="PLN", status=OrderStatus.NEW)
-    await OrderStatusChange.create(
-        order=other_order,
-        from_status=OrderStatus.CART,
-        to_status=OrderStatus.NEW,
-        changed_by=client,
-    )
-    promo = await PromoCode.create(code="WIOSNA", kind=PromoKind.PERCENT, value=Decimal("10"))
-    await PromoRedemption.create(
-        promo=promo, client=client, order=order, discount=Decimal("2.50"), currency="PLN"
-    )
+    through every link to a client, plus another client and a referred friend whose data
+    must not leak into the export."""
+    me = await make_person("qzzofia", telegram_id or 700_001)
+    other = await make_person("qzother", 700_002)
+    await fill_every_table(me, other, await make_shop())
+    client, another = me.client, other.client
+    client.telegram_id, client.first_name, client.last_name = telegram_id, CYRILLIC, POLISH
+    client.description, client.is_manager, client.locale = '=HYPERLINK("http://evil")', True, "pl"
+    await client.save()
+    another.first_name, another.phone, another.email = OTHER_SECRET, OTHER_PHONE, OTHER_EMAIL
+    await another.save()
+    await _about_the_other(client, another)
     await ChatMessage.create(
         client=client, direction=ChatDirection.INCOMING, text=f"Привет! {POLISH}"
     )
-    await ChatMessage.create(
-        client=other, direction=ChatDirection.OUTGOING, manager=client, text=OTHER_SECRET
-    )
-    await EmailMessage.create(
-        client=client,
-        manager=client,
-        to_address="zofia@example.com",
-        subject="Zamówienie",
-        body=f"Dzień dobry, {POLISH}",
-    )
-    await EmailMessage.create(
-        client=other,
-        manager=client,
-        to_address="other@example.com",
-        subject=OTHER_SECRET,
-        body=OTHER_SECRET,
-    )
-    await SmsMessage.create(
-        client=client, manager=client, to_phone="+48601234567", body="Kod: 1234", provider="smsapi"
-    )
-    broadcast = await Broadcast.create(created_by=client, text="Nowości")
-    await BroadcastDelivery.create(broadcast=broadcast, client=client, chat_id=telegram_id or 1)
-    await SavedSegment.create(name="VIP PL", created_by=client)
     tag = await Tag.create(name="Stały klient", name_folded="stały klient")
     await client.tags.add(tag)
-    await AuditEntry.create(
-        client=client,
-        actor=client,
-        action="field_changed",
-        details={"field": "phone"},
-        actor_telegram_id=telegram_id,
-    )
-    await AuditEntry.create(
-        client=other,
-        actor=client,
-        action="field_changed",
-        details={"personal": {"old": OTHER_SECRET}},
-    )
-    await ErasureRequest.create(client=client)
-    await ErasureRequest.create(client=other, status=ErasureStatus.DONE, resolved_by=client)
     return client
+
+
+async def _about_the_other(client: Client, another: Client) -> None:
+    """Records where the client acted as staff, full of the other client's data."""
+    await Client.create(first_name=FRIEND_NAME, referrer=client)
+    await ChatMessage.create(
+        client=another, direction=ChatDirection.OUTGOING, manager=client, text=OTHER_SECRET
+    )
+    await EmailMessage.create(
+        client=another, manager=client, to_address=OTHER_EMAIL, subject=OTHER_SECRET,
+        body=OTHER_SECRET,
+    )  # fmt: skip
+    await record_audit(
+        actor_id=client.id, actor_telegram_id=None, client_id=another.id,
+        action="field_changed", personal={"old": OTHER_SECRET},
+    )  # fmt: skip

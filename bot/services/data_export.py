@@ -1,12 +1,16 @@
 """Everything the shop holds about one client, collected for a personal-data export.
 
-The tables are found by walking the models (every foreign key and many-to-many link to
-`Client`), so a table added later is exported without touching this module:
+The tables are the links to `Client` that `bot.services.personal_data` finds and
+declares (the same walk anonymization uses), so a table added later is exported without
+touching this module:
 
-- a link named `client` makes the row the client's own: every column is exported;
-- any other link (a manager who sent a message, changed an order, wrote an audit entry;
+- a `SUBJECT` link makes the row the client's own: every column is exported (for the
+  tags' many-to-many, the tag's id, name and date);
+- an `ACTOR` link (a manager who sent a message, changed an order, wrote an audit entry;
   a client this one referred) is somebody else's record that names this client: only
-  its id, the link and its timestamps are exported, never another person's data;
+  its id, the link and its timestamps are exported, never another person's data. A link
+  nobody has declared yet is exported the same way (anonymization refuses to run on it
+  and the GDPR tests fail until it is declared);
 - the lines and status history of the client's orders come with the orders.
 
 Values are plain JSON: times ISO 8601 in UTC, money a decimal string with its currency.
@@ -20,15 +24,13 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from tortoise import Tortoise
-from tortoise.fields.relational import ManyToManyFieldInstance
 from tortoise.models import Model
 
 from bot.services.money import shop_currency
+from bot.services.personal_data import ClientLink, LinkRole, client_links, link_role
 from models import Client, Order, OrderItem, OrderStatusChange
 from models.money import MoneyField
 
-OWN_LINK = "client"
 PROFILE = "profile"
 REFERRALS = "referrals"
 STAFF_ACTIONS = "staff_actions"
@@ -39,22 +41,6 @@ HIDDEN_COLUMNS = {
     "audit_entries": {"actor_telegram_id"},
 }
 TIMESTAMP_COLUMNS = ("created_at", "updated_at", "sent_at", "resolved_at")
-
-
-@dataclass(frozen=True, slots=True)
-class ClientLink:
-    """One way a table's rows point at a client: a foreign key or a many-to-many relation."""
-
-    model: type[Model]
-    field: str
-    many_to_many: bool = False
-
-    @property
-    def table(self) -> str:
-        return self.model._meta.db_table
-
-    def lookup(self, client_id: int) -> dict[str, int]:
-        return {f"{self.field}__id" if self.many_to_many else f"{self.field}_id": client_id}
 
 
 @dataclass(slots=True)
@@ -87,23 +73,17 @@ class ClientData:
         }
 
 
-def _client_links() -> list[ClientLink]:
-    """Every link from any model to `Client`, in a stable order."""
-    links: list[ClientLink] = []
-    for model in Tortoise.apps["models"].values():
-        meta = model._meta
-        for name in sorted(meta.fk_fields):
-            if meta.fields_map[name].related_model is Client:
-                links.append(ClientLink(model, name))
-        for name in sorted(meta.m2m_fields):
-            relation = meta.fields_map[name]
-            if (
-                model is not Client
-                and isinstance(relation, ManyToManyFieldInstance)
-                and relation.related_model is Client
-            ):
-                links.append(ClientLink(model, name, many_to_many=True))
-    return sorted(links, key=lambda link: (link.table, link.field))
+def _table(link: ClientLink) -> str:
+    return link.model._meta.db_table
+
+
+def _lookup(link: ClientLink, client_id: int) -> dict[str, int]:
+    return {f"{link.field}__id" if link.many_to_many else f"{link.field}_id": client_id}
+
+
+def _export_links() -> list[ClientLink]:
+    """Every link to the client, in the export's order: by table, then link."""
+    return sorted(client_links(), key=lambda link: (_table(link), link.field))
 
 
 def plain(value: Any) -> Any:
@@ -143,24 +123,28 @@ def _link_row(row: Model, link: str) -> dict[str, Any]:
 
 async def _own_section(link: ClientLink, client_id: int) -> Section:
     columns = _columns(link.model)
-    rows = await link.model.filter(**link.lookup(client_id)).order_by(link.model._meta.pk_attr)
-    section = Section(link.table, link.table, columns, link=link.field)
+    rows = await link.model.filter(**_lookup(link, client_id)).order_by(link.model._meta.pk_attr)
+    section = Section(_table(link), _table(link), columns, link=link.field)
+    section.rows = [_full_row(row, columns, None) for row in rows]
+    return section
+
+
+async def _tag_section(link: ClientLink, client_id: int) -> Section:
+    """A many-to-many link (tags): the shared label itself is what the shop holds."""
+    rows = await link.model.filter(**_lookup(link, client_id)).order_by(link.model._meta.pk_attr)
+    columns = ["id", "name", "created_at"]
+    section = Section(_table(link), _table(link), columns, link=link.field)
     section.rows = [_full_row(row, columns, None) for row in rows]
     return section
 
 
 async def _linked_section(link: ClientLink, client_id: int) -> Section:
-    """Another person's record (or a tag) naming this client: ids and timestamps only."""
-    rows = await link.model.filter(**link.lookup(client_id)).order_by(link.model._meta.pk_attr)
-    if link.many_to_many:  # tags: the label itself is what the shop holds about them
-        columns = ["id", "name", "created_at"]
-        section = Section(link.table, link.table, columns, link=link.field)
-        section.rows = [_full_row(row, columns, None) for row in rows]
-        return section
+    """Another person's record naming this client: ids and timestamps only."""
+    rows = await link.model.filter(**_lookup(link, client_id)).order_by(link.model._meta.pk_attr)
     is_referral = link.model is Client and link.field == "referrer"
     name = REFERRALS if is_referral else STAFF_ACTIONS
     columns = ["id", "link", *(c for c in TIMESTAMP_COLUMNS if c in link.model._meta.fields_map)]
-    section = Section(name, link.table, columns, link=link.field)
+    section = Section(name, _table(link), columns, link=link.field)
     section.rows = [_link_row(row, link.field) for row in rows]
     return section
 
@@ -188,11 +172,13 @@ async def collect_client_data(client_id: int) -> ClientData:
     profile.rows = [_full_row(client, profile.columns, None)]
     profile.rows[0]["password_set"] = client.password_hash is not None
     sections = [profile]
-    for link in _client_links():
-        if link.field == OWN_LINK and not link.many_to_many:
+    for link in _export_links():
+        if link_role(link) is not LinkRole.SUBJECT:
+            sections.append(await _linked_section(link, client_id))
+        elif link.many_to_many:
+            sections.append(await _tag_section(link, client_id))
+        else:
             sections.append(await _own_section(link, client_id))
             if link.model is Order:
                 sections.extend(await _order_sections(client_id))
-        else:
-            sections.append(await _linked_section(link, client_id))
     return ClientData(client_id, datetime.now(UTC), sections)
