@@ -74,16 +74,21 @@ class Module:
                 isinstance(t, ast.Name) and t.id == name for t in node.targets
             ):
                 return node.value
-            if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-                if node.target.id == name and node.value is not None:
-                    return node.value
+            if (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and node.target.id == name
+                and node.value is not None
+            ):
+                return node.value
         return None
 
     def imported_from(self, name: str) -> str | None:
         for node in self.tree.body:
-            if isinstance(node, ast.ImportFrom) and node.module:
-                if any((alias.asname or alias.name) == name for alias in node.names):
-                    return node.module
+            if isinstance(node, ast.ImportFrom) and any(
+                (alias.asname or alias.name) == name for alias in node.names
+            ):
+                return node.module
         return None
 
 
