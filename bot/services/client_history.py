@@ -29,6 +29,9 @@ SHOWN_FACTS = (
     "email_id",
     "sms_id",
     "order_id",
+    "request_id",
+    "trigger",
+    "cleared",
 )
 
 

@@ -46,8 +46,17 @@ ACTIONS = frozenset(
         "address_default",
         "address_deleted",
         "profile_refreshed",
+        "order_created",
+        "order_note",
+        "client_anonymized",
+        "personal_data_exported",
+        "personal_data_self_exported",
+        "erasure_requested",
+        "erasure_done",
+        "erasure_refused",
     }
 )
+TRIGGERS = frozenset({"manager", "retention"})
 ROLES = frozenset({"owner", "manager", "viewer", "customer"})
 REFRESHED_FIELDS = {
     "first_name": "sections-refresh-first_name",
@@ -78,7 +87,11 @@ def _details(i18n: I18nContext, entry: HistoryEntry) -> list[str]:
     if facts.get("from") in ROLES and facts.get("to") in ROLES:
         roles = (i18n.get(f"sections-role-{facts[side]}") for side in ("from", "to"))
         parts.append(" → ".join(roles))
-    for key in ("address_id", "email_id", "sms_id", "order_id"):
+    if facts.get("trigger") in TRIGGERS:
+        parts.append(i18n.get(f"sections-history-trigger-{facts['trigger']}"))
+    if facts.get("cleared") is True:
+        parts.append(i18n.get("sections-history-note-cleared"))
+    for key in ("address_id", "email_id", "sms_id", "order_id", "request_id"):
         if isinstance(facts.get(key), int):
             parts.append(f"#{facts[key]}")
     if entry.personal_keys:
