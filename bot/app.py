@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, Dispatcher, Router
+from aiogram import Bot, Dispatcher, F, Router
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
@@ -18,13 +18,13 @@ from bot.broadcast_runner import BroadcastSenders, SystemClock
 from bot.commands import CommandMenu
 from bot.config import Settings
 from bot.handlers.chat import chat_buttons_router, chat_inbox_router
-from bot.handlers.desk import admin_command_router, desk_router
+from bot.handlers.desk import admin_command_router, desk_router, staff_in_private_chats
 from bot.handlers.errors import errors_router
 from bot.handlers.fallback import fallback_router
 from bot.handlers.group_chats import group_chats_router
 from bot.handlers.inline import inline_router
 from bot.handlers.login import login_router
-from bot.handlers.order_link import order_link_router
+from bot.handlers.order_link import ORDER_LINK_PREFIX, order_link_router
 from bot.handlers.payments import payments_router
 from bot.handlers.shop_guard import shop_guard_router
 from bot.handlers.start import start_router
@@ -33,6 +33,7 @@ from bot.middlewares.client import ClientMiddleware
 from bot.middlewares.requests import install_request_middlewares
 from bot.retention_job import RetentionJob
 from bot.routing import PassByRouter
+from bot.senders.chat import CHAT_BUTTON_PREFIX
 from bot.services.money import configure_currency
 from dialogs.access import RoleAccessValidator, drop_refused_background_updates
 from dialogs.addresses.dialog import address_book_dialog, address_form_dialog
@@ -66,6 +67,8 @@ from dialogs.settings.dialog import (
 )
 from dialogs.shop.dialog import main_menu_dialog
 from dialogs.shop_analytics.dialog import shop_analytics_dialog
+
+NOTICE_BUTTON_PREFIXES = (CHAT_BUTTON_PREFIX, ORDER_LINK_PREFIX)
 
 # Telegram Business updates would bring chats of people who never started the bot.
 BUSINESS_UPDATES = (
@@ -156,6 +159,13 @@ def build_dispatcher(
     entry.include_router(start_router())
     entry.include_router(admin_command_router())
     dp.include_router(entry)
+    # Buttons on notices, outside any dialog: before the dialogs, which would take a
+    # press from a user with an open dialog as one of theirs.
+    notice_buttons = Router(name="notice-buttons")
+    notice_buttons.callback_query.filter(F.data.startswith(NOTICE_BUTTON_PREFIXES))
+    notice_buttons.include_router(staff_in_private_chats(chat_buttons_router()))
+    notice_buttons.include_router(order_link_router())  # checks the role itself
+    dp.include_router(notice_buttons)
     # The shop before the desk: customers' presses are most of the traffic. Order among
     # dialogs does not matter otherwise: each takes only its own intents' updates.
     dp.include_router(main_menu_dialog())
@@ -186,9 +196,8 @@ def build_dispatcher(
     desk.include_router(erasure_desk_dialog())
     desk.include_routers(card_addresses_dialog(), card_favorites_dialog(), card_info_dialog())
     desk.include_routers(order_list_dialog(), order_view_dialog())
-    desk.include_routers(chat_buttons_router(), chat_dialog(), rate_settings_dialog())
+    desk.include_routers(chat_dialog(), rate_settings_dialog())
     dp.include_router(desk)
-    dp.include_router(order_link_router())  # checks the role itself: answers everybody
     dp.include_router(chat_inbox_router())  # a customer's free message: the shop chat
     dp.include_router(fallback_router())
 

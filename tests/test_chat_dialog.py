@@ -144,7 +144,7 @@ async def test_with_nobody_in_chat_a_client_message_reaches_all_staff_with_butto
     assert texts(app, anna, since) == ["On its way"]
 
     await owner.click_data(f"chat:card:{client.id}")
-    assert f"#{client.id}" in owner.text() and "Chat" in owner.buttons()[-2]
+    assert f"#{client.id}" in owner.text() and "💬 Chat" in owner.buttons()
 
 
 async def test_leaving_chat_mode_sends_the_client_back_to_all_staff(app: App) -> None:

@@ -18,7 +18,7 @@ from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
-from bot.senders.chat import OPEN_CARD, OPEN_CHAT, relay_to_staff
+from bot.senders.chat import CHAT_BUTTON_PREFIX, OPEN_CARD, OPEN_CHAT, relay_to_staff
 from bot.services.chat import ChatContent, ChatError, receive_from_client
 from bot.services.roles import Role, is_staff
 from dialogs.chat.handlers import content_of
@@ -96,7 +96,7 @@ async def on_open(callback: CallbackQuery, dialog_manager: DialogManager) -> Non
 def chat_buttons_router() -> Router:
     """Under the desk router: its staff filters guard these buttons."""
     router = Router(name="chat-buttons")
-    router.callback_query.register(on_open, F.data.startswith("chat:"))
+    router.callback_query.register(on_open, F.data.startswith(CHAT_BUTTON_PREFIX))
     return router
 
 

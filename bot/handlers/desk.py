@@ -16,7 +16,8 @@ async def on_admin(message: Message, dialog_manager: DialogManager) -> None:
     await dialog_manager.start(DeskMenu.MAIN, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 
 
-def _staff_in_private_chats(router: Router) -> Router:
+def staff_in_private_chats(router: Router) -> Router:
+    """The staff filters, read from the database per update, on a router."""
     for observer in (router.message, router.callback_query, router.inline_query):
         observer.filter(StaffFilter())
     # staff screens only in private chats (inline queries come from a user, not a chat)
@@ -27,11 +28,11 @@ def _staff_in_private_chats(router: Router) -> Router:
 
 def admin_command_router() -> Router:
     """`/admin`, among the commands: it must reach staff whatever dialog is open."""
-    router = _staff_in_private_chats(Router(name="admin-command"))
+    router = staff_in_private_chats(Router(name="admin-command"))
     router.message.register(on_admin, Command("admin"))
     return router
 
 
 def desk_router() -> Router:
     """Every staff dialog lives under this router; its filters guard them all."""
-    return _staff_in_private_chats(Router(name="desk"))
+    return staff_in_private_chats(Router(name="desk"))

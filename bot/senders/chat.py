@@ -25,8 +25,9 @@ from models import ChatMessageKind
 
 logger = logging.getLogger(__name__)
 MAX_RETRY_AFTER = 30
-OPEN_CHAT = "chat:open:"
-OPEN_CARD = "chat:card:"
+CHAT_BUTTON_PREFIX = "chat:"
+OPEN_CHAT = f"{CHAT_BUTTON_PREFIX}open:"
+OPEN_CARD = f"{CHAT_BUTTON_PREFIX}card:"
 
 
 class Delivery(StrEnum):
