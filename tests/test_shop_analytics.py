@@ -111,7 +111,8 @@ async def test_top_tags_and_top_referrers(db: None) -> None:
 
     assert snapshot.top_tags == [("VIP", 3), ("Hurt", 2)]
     referrers = [(r.client_id, r.name, r.anonymized, r.referrals) for r in snapshot.top_referrers]
-    assert referrers == [(anna.id, "Anna", False, 3), (gone.id, "C631", True, 1)]
+    # the screen names an anonymized referrer by id only (analytics-anonymized-name)
+    assert referrers == [(anna.id, "Anna", False, 3), (gone.id, f"🕶 #{gone.id}", True, 1)]
 
 
 async def test_the_figures_are_cached_as_of_a_moment(
