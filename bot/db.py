@@ -117,6 +117,18 @@ def snapshot_reader() -> sqlite3.Connection | None:
     return _snapshot_reader
 
 
+def snapshot_rows(sql: str, values: list[Any]) -> list[sqlite3.Row] | None:
+    """A read through the snapshot reader, on this thread; None when there is none or
+    it cannot answer (busy, closed): the caller then asks the ORM's connection."""
+    reader = _snapshot_reader
+    if reader is None:
+        return None
+    try:
+        return reader.execute(sql, values).fetchall()
+    except sqlite3.Error:
+        return None
+
+
 def _open_snapshot_reader(path: Path) -> sqlite3.Connection | None:
     reader = sqlite3.connect(
         f"{path.resolve().as_uri()}?mode=ro",

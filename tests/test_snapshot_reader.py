@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 import bot.db
-from bot.db import close_database, open_database, snapshot_reader
-from bot.services import clients
+from bot.db import close_database, open_database, snapshot_reader, snapshot_rows
+from bot.services import cart, clients
 from bot.services.clients import TelegramProfile, client_by_telegram_id, touch_client
 from models import Client
+from tests.shop_fixtures import make_shop
 
 read_snapshot = clients._read_snapshot
 PROFILE = TelegramProfile(
@@ -99,3 +100,23 @@ async def test_no_reader_without_a_wal_file(tmp_path: Path) -> None:
     finally:
         await close_database()
     assert snapshot_reader() is None
+
+
+async def test_the_cart_count_reads_the_snapshot(
+    wal_database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shop = await make_shop()
+    client = await touch_client(PROFILE)
+    answered: list[object] = []
+
+    def spied(sql: str, values: list[object]) -> object:
+        answered.append(rows := snapshot_rows(sql, values))
+        return rows
+
+    monkeypatch.setattr(cart, "snapshot_rows", spied)
+    assert await cart.cart_line_count(client) == 0
+    await cart.add_to_cart(client, shop.espresso.id, 2)
+    await cart.add_to_cart(client, shop.green.id, 1)
+
+    assert await cart.cart_line_count(client) == 2  # committed lines, seen at once
+    assert len(answered) == 2 and all(rows is not None for rows in answered)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError, MultipleObjectsReturned
 from tortoise.transactions import in_transaction
 
-from bot.db import snapshot_reader
+from bot.db import snapshot_rows
 from models import Client
 
 # A returning customer's clicks within this window cost no write: last seen is a
@@ -129,13 +128,8 @@ async def client_by_telegram_id(telegram_id: int) -> Client | None:
 def _read_snapshot(sql: str, values: list[Any]) -> list[Client] | None:
     """The same SELECT on SQLite's read-only snapshot connection, on this thread; None
     when there is none or it is busy (the caller then asks the pool as usual)."""
-    reader = snapshot_reader()
-    if reader is None:
-        return None
-    try:
-        return [Client._init_from_db(**dict(row)) for row in reader.execute(sql, values)]
-    except sqlite3.Error:
-        return None
+    rows = snapshot_rows(sql, values)
+    return None if rows is None else [Client._init_from_db(**dict(row)) for row in rows]
 
 
 async def touch_client(profile: TelegramProfile, now: datetime | None = None) -> Client:
