@@ -55,6 +55,7 @@ from dialogs.clients_bulk.dialog import client_bulk_dialog
 from dialogs.create_order.dialog import create_order_dialog
 from dialogs.desk.dialog import desk_dialog
 from dialogs.erasure_desk.dialog import erasure_desk_dialog
+from dialogs.intent_ids import use_collision_free_intent_ids
 from dialogs.my_data.dialog import my_data_dialog
 from dialogs.my_orders.dialog import my_orders_dialog
 from dialogs.orders.dialog import order_list_dialog, order_view_dialog
@@ -114,6 +115,7 @@ def build_dispatcher(
     events_isolation: BaseEventIsolation | None = None,
 ) -> Dispatcher:
     configure_currency(settings.currency)
+    use_collision_free_intent_ids()
     storage = storage or build_storage(settings)
     if events_isolation is None:
         # One update at a time per user: aiogram-dialog looks up a pressed button's
