@@ -36,6 +36,9 @@ def main() -> None:
     desk_run.add_argument(
         "--folder", type=Path, default=Path("data"), help="where the generated file is kept"
     )
+    desk_run.add_argument(
+        "--db", dest="database_url", help="PostgreSQL (postgres://...) instead of the SQLite file"
+    )
     send = benchmarks.add_parser("broadcast", help="a broadcast on the wire to the fake Bot API")
     send.add_argument("--recipients", type=int, default=10_000, help="eligible clients")
     send.add_argument("--rate", type=float, default=1000.0, help="the sending rate cap (per s)")
@@ -55,7 +58,7 @@ def main() -> None:
     if args.name == "shop":
         asyncio.run(shop.main(clicks=args.clicks, rounds=args.rounds, warmup=args.warmup))
     elif args.name == "desk":
-        asyncio.run(desk.main(clients=args.clients, samples=args.samples, folder=args.folder))
+        asyncio.run(desk.main(args.clients, args.samples, args.folder, args.database_url))
     elif args.name == "gdpr":
         asyncio.run(gdpr.main(args.clients, args.samples, args.folder, args.database_url))
     elif args.name == "broadcast":

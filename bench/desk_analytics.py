@@ -4,6 +4,8 @@ the shop's analytics from the desk, through the real dispatcher; charts timed ap
 - `analytics_card`: the card's "Analytics" button on the client with the most orders
   (its queries walk that client's orders); naive twin: the same figures from the ORM,
   every order and line loaded and summed in Python.
+- `orders_list`: the card's "Orders" button on the same client (the first keyset page of
+  their orders); naive twin: a count and an OFFSET page with the lines prefetched.
 - `shop_analytics`: the desk's "Shop analytics" button, served from the snapshot cached
   "as of" its computation; naive twin: computing the figures afresh on every tap (what
   the cache saves), also reported as `shop_analytics_uncached`.
@@ -38,9 +40,10 @@ from bot.services.shop_analytics import (
     forget_shop_analytics,
     shop_analytics,
 )
-from models import Order
+from models import Order, OrderStatus
 
 WARMUP = 3
+ACTIONS = ("analytics_card", "orders_list", "shop_analytics")
 
 
 async def busiest_client() -> dict[str, Any]:
@@ -55,7 +58,7 @@ async def ours(samples: int, client: dict[str, Any]) -> dict[str, list[float]]:
     settings = Settings(bot_token=TOKEN, admin_ids=frozenset({OWNER}), _env_file=None)
     owner = Owner(build_dispatcher(settings, storage=MemoryStorage()))
     await owner.start()
-    results: dict[str, list[float]] = {"analytics_card": [], "shop_analytics": []}
+    results: dict[str, list[float]] = {name: [] for name in ACTIONS}
     forget_shop_analytics()
     await owner.send("/admin")
     await owner.click("Clients")
@@ -67,6 +70,11 @@ async def ours(samples: int, client: dict[str, Any]) -> dict[str, list[float]]:
             lambda: owner.click("Analytics"), results["analytics_card"] if i >= WARMUP else []
         )
         assert f"#{client['id']}: analytics" in owner.text(), owner.text()[:200]
+        await owner.click("Back")
+    for i in range(samples + WARMUP):
+        gc.collect()
+        await timed(lambda: owner.click("📦 Orders"), results["orders_list"] if i >= WARMUP else [])
+        assert "Page 1 of" in owner.text(), owner.text()[:200]
         await owner.click("Back")
     await owner.send("/admin")
     for i in range(samples + WARMUP):
@@ -95,8 +103,15 @@ async def naive(samples: int, client_id: int) -> dict[str, list[float]]:
     async def shop() -> None:
         await compute_shop_analytics(datetime.now(UTC))
 
+    async def orders() -> None:
+        # OFFSET paging with a count, the order lines fetched along
+        mine = Order.filter(client_id=client_id).exclude(status=OrderStatus.CART)
+        await mine.count()
+        await mine.order_by("-created_at").offset(0).limit(10).prefetch_related("items")
+
     actions: dict[str, Callable[[], Awaitable[None]]] = {
         "analytics_card": card,
+        "orders_list": orders,
         "shop_analytics": shop,
     }
     results: dict[str, list[float]] = {}

@@ -1,5 +1,8 @@
 """The desk's heavy actions at scale: a bulk tag over the whole list, an XLSX export.
 
+The export of 100,000 listed clients is set beside its floor: openpyxl's write-only
+workbook writing the very same cells (read beforehand, untimed) and nothing else.
+
 Run by `python -m bench desk` on its reusable database, which they leave as they found
 it: the tag added to every client is removed again (and timed too), the audit entries
 and the tag go.
@@ -13,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.services.client_bulk import BulkAction, BulkTarget, apply_bulk
-from bot.services.client_export import COLUMNS, ExportLabels, export_parts
+from bot.services.client_export import COLUMNS, ExportLabels, _batches, _Sheet, export_parts
 from bot.services.client_profile import Actor
 from bot.services.client_query import ClientQuery
 from bot.services.roles import Role
@@ -21,6 +24,8 @@ from models import AuditEntry, Tag
 
 BENCH_TAG = "bench-bulk-tag"
 EXPORT_ROWS = 10_000
+LARGE_EXPORT_ROWS = 100_000
+LABELS = ExportLabels(columns={column: column for column in COLUMNS})
 ACTOR = Actor(role=Role.OWNER, client_id=None, telegram_id=1_000)
 
 
@@ -63,7 +68,7 @@ async def bulk_figures() -> dict[str, Any]:
 
 async def export_figures(rows: int = EXPORT_ROWS) -> dict[str, Any]:
     """The first `rows` clients of the default list into one XLSX file."""
-    labels = ExportLabels(columns={column: column for column in COLUMNS})
+    labels = LABELS
     rss_before = _status_kb("VmRSS")
     peak_reset = _reset_peak_rss()
     started = time.perf_counter()
@@ -81,4 +86,30 @@ async def export_figures(rows: int = EXPORT_ROWS) -> dict[str, Any]:
         "export_10k_bytes": size,
         "export_10k_rss_before_mb": round(rss_before / 1024, 1) if rss_before else None,
         "export_10k_peak_rss_mb": round(peak / 1024, 1) if peak else None,
+    }
+
+
+async def large_export_figures(rows: int = LARGE_EXPORT_ROWS) -> dict[str, Any]:
+    """Seconds for the export of `rows` listed clients, and for openpyxl alone."""
+    started = time.perf_counter()
+    parts = export_parts(ClientQuery(), LABELS, "PLN", rows_per_part=rows)
+    async for part in parts:
+        written = part.rows
+        break
+    await parts.aclose()
+    export_s = time.perf_counter() - started
+    values: list[dict[str, Any]] = []
+    async for batch in _batches(ClientQuery(), LABELS, 1_000):
+        values += batch
+        if len(values) >= rows:
+            break
+    started = time.perf_counter()
+    sheet = _Sheet(LABELS, "PLN")  # the same cells with the same formats, nothing read
+    sheet.append(values[:rows])
+    sheet.save()
+    floor_s = time.perf_counter() - started
+    return {
+        "export_100k_rows": written,
+        "export_100k_s": round(export_s, 2),
+        "export_floor_s": round(floor_s, 2),
     }

@@ -40,7 +40,7 @@ SOURCES = (
 )  # fmt: skip
 LANGUAGES = (("ru", "ru_RU", 40), ("pl", "pl_PL", 35), ("en", "en_US", 25))
 # bumped when the generated data changes shape: an older file is then not reused
-DATA_VERSION = 2
+DATA_VERSION = 3
 PRODUCTS = tuple(
     (f"{kind} {grade}", price)
     for kind, price in (("Coffee", 1250), ("Tea", 450), ("Mug", 1900), ("Beans", 2400))
@@ -183,7 +183,8 @@ def _client(rng, pools, languages, sources, now, client_id):  # type: ignore[no-
     username = f"{_latin(first)}_{_latin(last)}{client_id % 1000}" if rng.random() < 0.7 else None
     created = now - timedelta(seconds=rng.randrange(HISTORY_DAYS * 86400))
     seen = None if rng.random() < 0.1 else created + (now - created) * rng.random()
-    orders_count = 0 if rng.random() < 0.6 else min(int(rng.expovariate(0.3)) + 1, 40)
+    # about five orders a client on average (the shape): most buy, a few buy a lot
+    orders_count = 0 if rng.random() < 0.15 else min(int(rng.expovariate(1 / 5.4)) + 1, 60)
     order_totals = [rng.randrange(1000, 30000) for _ in range(orders_count)]
     client = Client(
         id=client_id,

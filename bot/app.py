@@ -73,8 +73,8 @@ from dialogs.shop_analytics.dialog import shop_analytics_dialog
 NOTICE_BUTTON_PREFIXES = (CHAT_BUTTON_PREFIX, ORDER_LINK_PREFIX)
 
 
-def is_notice_button(callback: CallbackQuery) -> bool:
-    # a plain function: every button press is checked, and a magic filter costs more
+async def is_notice_button(callback: CallbackQuery) -> bool:
+    # every button press is checked: a plain check, on the loop (see bot/filters.py)
     return callback.data is not None and callback.data.startswith(NOTICE_BUTTON_PREFIXES)
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 from contextlib import suppress
 
 from aiogram import Bot, F, Router
-from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
+from bot.filters import OnLoop, in_private_chat
 from bot.senders.chat import CHAT_BUTTON_PREFIX, OPEN_CARD, OPEN_CHAT, relay_to_staff
 from bot.services.chat import ChatContent, ChatError, receive_from_client
 from bot.services.roles import Role, is_staff
@@ -71,7 +71,7 @@ async def on_free_message(
     await dialog_manager.start(MainMenu.MAIN, mode=StartMode.RESET_STACK, show_mode=ShowMode.SEND)
 
 
-def _customer_free_message(message: Message, role: Role = Role.CUSTOMER) -> bool:
+async def _customer_free_message(message: Message, role: Role = Role.CUSTOMER) -> bool:
     text = message.text or ""
     return not is_staff(role) and not text.startswith("/")
 
@@ -96,14 +96,12 @@ async def on_open(callback: CallbackQuery, dialog_manager: DialogManager) -> Non
 def chat_buttons_router() -> Router:
     """Under the desk router: its staff filters guard these buttons."""
     router = Router(name="chat-buttons")
-    router.callback_query.register(on_open, F.data.startswith(CHAT_BUTTON_PREFIX))
+    router.callback_query.register(on_open, OnLoop(F.data.startswith(CHAT_BUTTON_PREFIX)))
     return router
 
 
 def chat_inbox_router() -> Router:
     """Before the fallback: a customer's message that no dialog took."""
     router = Router(name="chat-inbox")
-    router.message.register(
-        on_free_message, F.chat.type == ChatType.PRIVATE, _customer_free_message
-    )
+    router.message.register(on_free_message, in_private_chat, _customer_free_message)
     return router

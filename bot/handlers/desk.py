@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
-from aiogram.enums import ChatType
+from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 
+from bot.filters import in_private_chat, pressed_in_private_chat
 from bot.handlers.access import StaffFilter
 from dialogs.desk.states import DeskMenu
 
@@ -21,8 +21,8 @@ def staff_in_private_chats(router: Router) -> Router:
     for observer in (router.message, router.callback_query, router.inline_query):
         observer.filter(StaffFilter())
     # staff screens only in private chats (inline queries come from a user, not a chat)
-    router.message.filter(F.chat.type == ChatType.PRIVATE)
-    router.callback_query.filter(F.message.chat.type == ChatType.PRIVATE)
+    router.message.filter(in_private_chat)
+    router.callback_query.filter(pressed_in_private_chat)
     return router
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
+from bot.filters import in_private_chat
 from dialogs.shop.states import MainMenu
 
 
@@ -30,6 +31,6 @@ async def on_unknown_callback(
 
 def fallback_router() -> Router:
     router = Router(name="fallback")
-    router.message.register(on_unknown_message, F.chat.type == "private")
+    router.message.register(on_unknown_message, in_private_chat)
     router.callback_query.register(on_unknown_callback)
     return router

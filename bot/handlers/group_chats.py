@@ -14,11 +14,11 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
 
-def is_group_message(message: Message) -> bool:
+async def is_group_message(message: Message) -> bool:
     return message.chat.type != ChatType.PRIVATE
 
 
-def is_group_callback(callback: CallbackQuery) -> bool:
+async def is_group_callback(callback: CallbackQuery) -> bool:
     """A press under a message outside a private chat (or an inline-mode message)."""
     return callback.message is None or callback.message.chat.type != ChatType.PRIVATE
 

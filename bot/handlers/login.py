@@ -20,6 +20,7 @@ from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
 from bot.commands import CommandMenu
+from bot.filters import OnLoop, in_private_chat
 from bot.services.profile_claim import ClaimOutcome, attempts_left, claim_profile
 
 logger = logging.getLogger(__name__)
@@ -105,14 +106,15 @@ async def on_other_command(message: Message, state: FSMContext) -> None:
 
 def login_router() -> Router:
     router = Router(name="login")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(in_private_chat)
     router.message.register(on_login, Command("login"))
     in_flow = StateFilter(LoginFlow)
     router.message.register(on_cancel, Command("cancel"), in_flow)
     # any text is the password, even one that starts with "/": it must be deleted
-    router.message.register(on_password_typed, LoginFlow.PASSWORD, F.text)
-    router.message.register(on_other_command, LoginFlow.LOGIN, F.text.startswith("/"))
+    router.message.register(on_password_typed, StateFilter(LoginFlow.PASSWORD), OnLoop(F.text))
+    login = StateFilter(LoginFlow.LOGIN)
+    router.message.register(on_other_command, login, OnLoop(F.text.startswith("/")))
     # after on_other_command, the later handlers still see the state read before it
-    router.message.register(on_login_typed, LoginFlow.LOGIN, F.text & ~F.text.startswith("/"))
-    router.message.register(on_not_text, in_flow, ~F.text)
+    router.message.register(on_login_typed, login, OnLoop(F.text & ~F.text.startswith("/")))
+    router.message.register(on_not_text, in_flow, OnLoop(~F.text))
     return router

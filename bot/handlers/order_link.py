@@ -15,6 +15,7 @@ from aiogram.types import CallbackQuery
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_i18n import I18nContext
 
+from bot.filters import OnLoop
 from bot.services.order_desk import ORDER_LINK_PREFIX, parse_order_id
 from bot.services.orders import OrderError
 from bot.services.roles import Role, is_staff
@@ -50,5 +51,5 @@ async def on_open_order(
 
 def order_link_router() -> Router:
     router = Router(name="order-link")
-    router.callback_query.register(on_open_order, F.data.startswith(ORDER_LINK_PREFIX))
+    router.callback_query.register(on_open_order, OnLoop(F.data.startswith(ORDER_LINK_PREFIX)))
     return router

@@ -9,6 +9,7 @@ from aiogram.types import Message, PreCheckoutQuery
 from aiogram_i18n import I18nContext
 
 from bot.config import Settings
+from bot.filters import OnLoop
 from bot.notify import send_notices
 from bot.services.payments import check_pre_checkout, record_payment
 
@@ -44,5 +45,5 @@ async def on_successful_payment(message: Message, i18n: I18nContext, settings: S
 def payments_router() -> Router:
     router = Router(name="payments")
     router.pre_checkout_query.register(on_pre_checkout)
-    router.message.register(on_successful_payment, F.successful_payment)
+    router.message.register(on_successful_payment, OnLoop(F.successful_payment))
     return router

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
-from aiogram.enums import ChatType
+from aiogram import Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 from aiogram_dialog import DialogManager, ShowMode, StartMode
 
+from bot.filters import in_private_chat
 from bot.services.clients import apply_start_payload, card_link_target
 from bot.services.roles import Role, is_staff
 from dialogs.client_card.states import ClientCard
@@ -43,7 +43,7 @@ async def on_menu(message: Message, dialog_manager: DialogManager) -> None:
 
 def start_router() -> Router:
     router = Router(name="start")
-    router.message.filter(F.chat.type == ChatType.PRIVATE)
+    router.message.filter(in_private_chat)
     router.message.register(on_start, CommandStart())
     router.message.register(on_menu, Command("menu"))
     return router

@@ -6,6 +6,10 @@ dialog or a background task alike.
 - `AnswerCallbackOnce`: a callback query is answered once. A handler that answers with
   a notice (\"Language saved\") is followed by aiogram-dialog's own plain answer, which
   Telegram would reject; the first answer wins and later ones are not sent.
+- `KeepResponseModels`: aiogram parses each answer with `Response[<the method's result
+  type>]`, a pydantic model class made on first use and cached only weakly: every full
+  garbage collection drops it and the next call builds it again (several ms each, on
+  the update's path). Holding each one used keeps that off the hot path.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from aiogram.client.session.middlewares.base import (
 )
 from aiogram.exceptions import TelegramForbiddenError
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
-from aiogram.methods.base import TelegramType
+from aiogram.methods.base import Response, TelegramType
 
 from bot.services.clients import mark_bot_blocked
 
@@ -65,9 +69,24 @@ class AnswerCallbackOnce(BaseRequestMiddleware):
         return await make_request(bot, method)
 
 
+class KeepResponseModels(BaseRequestMiddleware):
+    _held: dict[Any, type] = {}  # result type -> its Response model, for the process
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Any:
+        returning = method.__returning__
+        if returning not in self._held:
+            self._held[returning] = Response[returning]  # type: ignore[valid-type]
+        return await make_request(bot, method)
+
+
 def install_request_middlewares(bot: Bot) -> None:
     """Once per bot (startup may run again for the same bot)."""
     installed = {type(middleware) for middleware in bot.session.middleware}
-    for middleware_type in (AnswerCallbackOnce, BotBlockedMiddleware):
+    for middleware_type in (KeepResponseModels, AnswerCallbackOnce, BotBlockedMiddleware):
         if middleware_type not in installed:
             bot.session.middleware(middleware_type())
