@@ -3,7 +3,7 @@
 The same rows on both databases, so their figures compare: every table the generator
 fills is read from the SQLite file and sent with COPY (asyncpg's binary copy), values
 turned into what each PostgreSQL column takes. A database that already holds the same
-number of clients is reused; any other is emptied first. The PostgreSQL search index
+number of generated clients is reused; any other is emptied first. The PostgreSQL search index
 (pg_trgm over `search_text`) is built by the migrations; the copy is analyzed at the end.
 """
 
@@ -18,6 +18,7 @@ from typing import Any
 
 import asyncpg
 
+from bench.desk_data import TELEGRAM_ID_BASE
 from bot.db import apply_migrations
 
 # parents before children (foreign keys), as the generator fills them
@@ -70,7 +71,8 @@ async def ensure_postgres(database_url: str, sqlite_path: Path, clients: int) ->
     await apply_migrations(database_url)
     db = await asyncpg.connect(database_url.replace("postgres://", "postgresql://", 1))
     try:
-        if await db.fetchval("SELECT COUNT(*) FROM clients") == clients:
+        generated = "SELECT COUNT(*) FROM clients WHERE telegram_id > $1"
+        if await db.fetchval(generated, TELEGRAM_ID_BASE) == clients:
             return
         started = time.perf_counter()
         names = await db.fetch(

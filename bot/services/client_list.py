@@ -28,7 +28,7 @@ from bot.services.client_query import (
     search_terms,
     where_sql,
 )
-from models import Address, Client, Tag
+from models import Client, Tag
 
 PAGE_SIZE = 10
 # A search with more matches than this walks the sort key's index (not for the name:
@@ -174,6 +174,20 @@ async def list_page(
 
     `matches`: how many clients the query finds, when known (the list keeps its count).
     """
+    rows, more = await list_records(query, cursor, forward=forward, size=size, matches=matches)
+    return await _page_of(query, rows, more)
+
+
+async def list_records(
+    query: ClientQuery,
+    cursor: Cursor | None = None,
+    *,
+    forward: bool = True,
+    size: int = PAGE_SIZE,
+    matches: int | None = None,
+) -> tuple[list[dict[str, Any]], bool]:
+    """`list_page`'s rows as the database returns them (no models), and whether more
+    follow: for reading the whole list (the export)."""
     _, nullable, _ = SORT_COLUMNS[query.sort]
     walk = (
         bool(query.search)
@@ -197,22 +211,22 @@ async def list_page(
     rows = rows[:size]
     if not forward:
         rows.reverse()
-    return await _page_of(query, rows, more)
+    return rows, more
+
+
+def cursor_of(query: ClientQuery, row: dict[str, Any]) -> Cursor:
+    """The list's cursor at a row (as `list_records` returns them)."""
+    key = row[SORT_COLUMNS[query.sort][0]]
+    return [0 if key is not None else 1, _cursor_value(key), row["id"]]
 
 
 async def _page_of(query: ClientQuery, rows: list[dict[str, Any]], more: bool) -> ClientPage:
-    column, _, _ = SORT_COLUMNS[query.sort]
-
-    def cursor_of(row: dict[str, Any]) -> Cursor:
-        key = row[column]
-        return [0 if key is not None else 1, _cursor_value(key), row["id"]]
-
     clients = [Client._init_from_db(**row) for row in rows]
     addresses = await default_addresses([c.id for c in clients])
     return ClientPage(
         rows=[ClientRow(client=c, address=addresses.get(c.id)) for c in clients],
-        first=cursor_of(rows[0]) if rows else None,
-        last=cursor_of(rows[-1]) if rows else None,
+        first=cursor_of(query, rows[0]) if rows else None,
+        last=cursor_of(query, rows[-1]) if rows else None,
         more=more,
     )
 
@@ -221,11 +235,17 @@ async def default_addresses(client_ids: list[int]) -> dict[int, str]:
     """The default (else the first) address of each client, as one line."""
     if not client_ids:
         return {}
-    addresses = await Address.filter(client_id__in=client_ids).order_by("-is_default", "id")
+    p = Params(dialect())
+    marks = ", ".join(p(client_id) for client_id in client_ids)
+    addresses = await connection().execute_query_dict(
+        f"SELECT client_id, city, street FROM addresses WHERE client_id IN ({marks}) "
+        "ORDER BY is_default DESC, id",
+        p.values,
+    )
     result: dict[int, str] = {}
     for address in addresses:
-        line = ", ".join(part for part in (address.city, address.street) if part)
-        result.setdefault(address.client_id, line)  # type: ignore[attr-defined]
+        line = ", ".join(part for part in (address["city"], address["street"]) if part)
+        result.setdefault(address["client_id"], line)
     return result
 
 
