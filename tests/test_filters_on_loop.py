@@ -21,7 +21,7 @@ def _thread_hops(router: Router) -> list[str]:
             for callable_object in [handler, *(handler.filters or [])]:
                 if not callable_object.awaitable:
                     hops.append(f"{router.name} {name}: {callable_object.callback!r}")
-        for event_filter in getattr(observer, "_handler").filters or []:
+        for event_filter in observer._handler.filters or []:
             if not event_filter.awaitable:
                 hops.append(f"{router.name} {name} router filter: {event_filter.callback!r}")
     for sub_router in router.sub_routers:
