@@ -22,7 +22,9 @@ import weakref
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
+from bot.db import report_connection
 from bot.services.calendar_buckets import (
     as_utc_start,
     day_key_sql,
@@ -147,23 +149,28 @@ def _log_failure(task: asyncio.Task[ShopAnalytics]) -> None:
 
 
 async def compute_shop_analytics(now: datetime) -> ShopAnalytics:
-    """Every figure afresh (no cache): a handful of grouped queries."""
-    clients, sources = await _sources()
-    revenue, averages = await _revenue(now)
+    """Every figure afresh (no cache): a handful of grouped queries, on the report
+    connection (on SQLite a reader of its own, so the app's queries do not wait)."""
+    async with report_connection() as db:
+        clients, sources = await _sources(db)
+        revenue, averages = await _revenue(db, now)
+        new_clients = await _new_clients(db, now)
+        top_tags = await _top_tags(db)
+        referrals = await _top_referral_counts(db)
     return ShopAnalytics(
         as_of=now,
         clients=clients,
         sources=sources,
-        new_clients=await _new_clients(now),
+        new_clients=new_clients,
         revenue=revenue,
         averages=averages,
-        top_tags=await _top_tags(),
-        top_referrers=await _top_referrers(),
+        top_tags=top_tags,
+        top_referrers=await _top_referrers(referrals),
     )
 
 
-async def _sources() -> tuple[int, list[tuple[str, int]]]:
-    rows = await connection().execute_query_dict(
+async def _sources(db: Any) -> tuple[int, list[tuple[str, int]]]:
+    rows = await db.execute_query_dict(
         "SELECT source, COUNT(*) AS n FROM clients WHERE anonymized_at IS NULL "
         "GROUP BY source ORDER BY n DESC, source"
     )
@@ -171,12 +178,12 @@ async def _sources() -> tuple[int, list[tuple[str, int]]]:
     return sum(n for _, n in counts), counts[:TOP]
 
 
-async def _new_clients(now: datetime) -> list[tuple[date, int]]:
+async def _new_clients(db: Any, now: datetime) -> list[tuple[date, int]]:
     """Per day in SQL (through the partial `(created_at, id)` index), summed into weeks here."""
     weeks = last_weeks(now, CHART_WEEKS)
     p = Params(dialect())
     day = day_key_sql("created_at", p.dialect)
-    rows = await connection().execute_query_dict(
+    rows = await db.execute_query_dict(
         f"SELECT {day} AS day, COUNT(*) AS n FROM clients WHERE anonymized_at IS NULL "
         f"AND created_at >= {p(as_utc_start(weeks[0]))} GROUP BY {day}",
         p.values,
@@ -189,14 +196,16 @@ async def _new_clients(now: datetime) -> list[tuple[date, int]]:
     return list(per_week.items())
 
 
-async def _revenue(now: datetime) -> tuple[MonthlySpend, dict[Period, list[CurrencySpend]]]:
+async def _revenue(
+    db: Any, now: datetime
+) -> tuple[MonthlySpend, dict[Period, list[CurrencySpend]]]:
     """One pass over the spending orders: per (currency, month), with the last 30 and 90
     days summed alongside; the chart, the 12 months and all time come from the months."""
     months = last_months(now, CHART_MONTHS)
     p = Params(dialect())
     month = month_key_sql("placed_at", p.dialect)
     days_30, days_90 = now - timedelta(days=30), now - timedelta(days=90)
-    rows = await connection().execute_query_dict(
+    rows = await db.execute_query_dict(
         f"SELECT currency, {month} AS month, COUNT(*) AS n, SUM(total) AS total, "
         f"SUM(CASE WHEN placed_at >= {p(days_30)} THEN 1 ELSE 0 END) AS n30, "
         f"SUM(CASE WHEN placed_at >= {p(days_30)} THEN total ELSE 0 END) AS t30, "
@@ -229,8 +238,8 @@ async def _revenue(now: datetime) -> tuple[MonthlySpend, dict[Period, list[Curre
     return monthly(months, chart_rows), averages
 
 
-async def _top_tags() -> list[tuple[str, int]]:
-    rows = await connection().execute_query_dict(
+async def _top_tags(db: Any) -> list[tuple[str, int]]:
+    rows = await db.execute_query_dict(
         "SELECT t.name AS name, COUNT(*) AS n FROM clients_tags ct "
         "JOIN tags t ON t.id = ct.tag_id GROUP BY t.id, t.name "
         f"ORDER BY n DESC, t.name LIMIT {TOP}"
@@ -238,12 +247,16 @@ async def _top_tags() -> list[tuple[str, int]]:
     return [(row["name"], int(row["n"])) for row in rows]
 
 
-async def _top_referrers() -> list[Referrer]:
-    """Through the `referrer_id` index; then the TOP referrers' names."""
-    rows = await connection().execute_query_dict(
+async def _top_referral_counts(db: Any) -> list[dict[str, Any]]:
+    """Through the `referrer_id` index."""
+    return await db.execute_query_dict(
         "SELECT referrer_id, COUNT(*) AS n FROM clients WHERE referrer_id IS NOT NULL "
         f"GROUP BY referrer_id ORDER BY n DESC, referrer_id LIMIT {TOP}"
     )
+
+
+async def _top_referrers(rows: list[dict[str, Any]]) -> list[Referrer]:
+    """The TOP referrers' names, for their counts."""
     ids = [int(row["referrer_id"]) for row in rows]
     people = {client.id: client for client in await Client.filter(id__in=ids)}
     return [
