@@ -57,8 +57,7 @@ async def test_the_app_answers_while_a_report_runs(
 
     monkeypatch.setattr(ReportReader, "_rows", slow_rows)
     report = asyncio.create_task(compute_shop_analytics(datetime.now(UTC)))
-    while not started.is_set():
-        await asyncio.sleep(0.01)
+    assert await asyncio.to_thread(started.wait, 10)  # the report's first query runs
 
     # the app's own connection is free: an update's query is answered at once
     assert await asyncio.wait_for(Client.all().count(), timeout=2) == 3
