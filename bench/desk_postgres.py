@@ -81,6 +81,8 @@ async def ensure_postgres(database_url: str, sqlite_path: Path, clients: int) ->
         )
         tables = ", ".join(f'"{row["tablename"]}"' for row in names)
         await db.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+        # the copy is consistent already: no foreign-key trigger per row (needs a superuser)
+        await db.execute("SET session_replication_role = replica")
         source = sqlite3.connect(f"file:{sqlite_path}?mode=ro", uri=True)
         try:
             for table in TABLES:

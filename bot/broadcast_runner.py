@@ -19,6 +19,7 @@ import os
 import socket
 import time
 import uuid
+from collections import deque
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -61,16 +62,26 @@ class SystemClock:
         await asyncio.sleep(seconds)
 
 
+# A grant counts against the rate for a little more than a second: the request reaches
+# Telegram a few ms after its grant, by a delay that varies, and that must not put one
+# request more than the rate into one of Telegram's seconds.
+GRANT_WINDOW = 1.005
+
+
 class TokenBucket:
     """A token bucket of one token refilled `rate` times a second, kept as the time the next
-    token is due (GCRA): never more than `rate` sends in any second, and no burst above it.
-    `hold` empties it for a while (a 429's `retry_after`) for every sender at once."""
+    token is due (GCRA): no burst above the rate. The loop may wake a sleeper late, and
+    then several due tokens go out together, so the times actually granted are kept too:
+    never more than `rate` grants in any one second. `hold` empties the bucket for a
+    while (a 429's `retry_after`) for every sender at once."""
 
     def __init__(self, rate: float, clock: Clock) -> None:
         self.clock = clock
         self.rate = rate
         self._next = clock.monotonic()
         self._held_until = float("-inf")
+        self._granted: deque[float] = deque()  # the last second's grants, oldest first
+        self._waiting = 0  # takers waiting for room in the second
 
     def set_rate(self, rate: float) -> None:
         self.rate = rate
@@ -86,8 +97,30 @@ class TokenBucket:
             if slot > now:
                 await self.clock.sleep(slot - now)
             if self.clock.monotonic() >= self._held_until:
-                return
+                break
             # a 429 came while this one waited: queue again behind the hold
+        await self._room_in_the_second()
+
+    async def _room_in_the_second(self) -> None:
+        """Waits while `rate` grants were made in the last second, then grants this one.
+        The slot is kept: a late bunch is spread out, and the schedule goes on. Waiters
+        wake one per departing grant (the n-th waiter when the n-th oldest leaves), not
+        all at the first departure."""
+        most = max(1, math.floor(self.rate))
+        while True:
+            now = self.clock.monotonic()
+            # (a nanosecond's slack: a sleep to the edge may end a rounding error short)
+            while self._granted and now - self._granted[0] >= GRANT_WINDOW - 1e-9:
+                self._granted.popleft()
+            if len(self._granted) < most:
+                self._granted.append(now)
+                return
+            place = min(self._waiting, len(self._granted) - 1)
+            self._waiting += 1
+            try:
+                await self.clock.sleep(GRANT_WINDOW - (now - self._granted[place]))
+            finally:
+                self._waiting -= 1
 
 
 @dataclass(frozen=True, slots=True)
