@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from io import BytesIO
@@ -221,6 +222,23 @@ async def _batches(
         cursor = cursor_of(query, records[-1])
 
 
+async def _read_ahead(
+    batches: AsyncIterator[list[dict[str, Any]]],
+) -> AsyncIterator[list[dict[str, Any]]]:
+    """The next batch is read while the caller writes this one: the database's own work
+    (SQLite's C code, PostgreSQL's server) then overlaps openpyxl's in the worker thread."""
+    pending = asyncio.ensure_future(anext(batches, None))
+    try:
+        while (rows := await pending) is not None:
+            pending = asyncio.ensure_future(anext(batches, None))
+            yield rows
+    finally:
+        pending.cancel()
+        with suppress(asyncio.CancelledError, StopAsyncIteration):
+            await pending
+        await batches.aclose()
+
+
 async def export_parts(
     query: ClientQuery,
     labels: ExportLabels,
@@ -244,7 +262,7 @@ async def export_parts(
             raise ExportTooLarge(len(data))
         return ExportPart(export_filename(now, number), data, sheet.rows, number)
 
-    async for rows in _batches(query, labels, batch):
+    async for rows in _read_ahead(_batches(query, labels, batch)):
         while rows:
             if sheet is None:
                 sheet, number = _Sheet(labels, currency), number + 1
