@@ -50,6 +50,7 @@ from tortoise import Tortoise
 
 from bot.broadcast_runner import BroadcastSender, SenderConfig, SystemClock, TokenBucket
 from bot.db import CONNECTION, close_database, open_database
+from bot.runner import keep_startup_objects
 from bot.services.broadcast import start_broadcast
 from bot.services.broadcast_recipients import Segment
 from bot.services.roles import Role
@@ -196,6 +197,7 @@ async def run(recipients: int, rate: float, database_url: str | None) -> dict[st
             bot, broadcast.id, TokenBucket(rate, clock), worker="bench", clock=clock,
             config=SenderConfig(),
         )  # fmt: skip
+        keep_startup_objects()  # as the bot's process does once it is assembled
         began, cpu_began = time.perf_counter(), time.process_time()
         status = await sender.run()
         ended, cpu = time.perf_counter(), time.process_time() - cpu_began

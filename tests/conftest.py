@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import shutil
 import uuid
@@ -164,3 +165,11 @@ async def _postgres_reset_sql(server_url: str, schema: str) -> str:
 
 
 # --- end of database fixtures ----------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _collectable_after_each_test() -> Iterator[None]:
+    """`serve()` freezes what the bot holds at start (`keep_startup_objects`): in the
+    suite, where each test's bot dies with the test, that must not outlive the test."""
+    yield
+    gc.unfreeze()

@@ -6,6 +6,7 @@ Long polling, webhook mode with its secret header, and `python -m bot run` as a 
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import socket
@@ -82,6 +83,8 @@ async def test_polling_answers_start_and_a_click(api: FakeBotAPI, database_url: 
     finally:
         await stopped(stop, task)
     assert api.find("deleteWebhook") is not None  # polling starts clean
+    # what the assembled bot holds is out of the collector's full walks
+    assert gc.get_freeze_count() > 10_000
 
 
 async def test_webhook_checks_the_secret(api: FakeBotAPI, database_url: str) -> None:
