@@ -212,3 +212,20 @@ async def test_another_worker_relays_to_the_manager_in_chat(app: App) -> None:
         assert recipients == [manager.id]
     finally:
         await other.close()
+
+
+@pytest.mark.parametrize("screen", ["Catalog", "My orders", "Favorites", "Addresses"])
+async def test_text_typed_on_another_shop_screen_reaches_the_staff(app: App, screen: str) -> None:
+    owner = app.person(OWNER_ID, first_name="Olga")
+    await owner.send("/start")
+    anna, _ = await customer(app)
+    await anna.click(screen)
+    since = mark(app)
+    await anna.send("Do you ship to Gdańsk?")
+    [relayed] = got(app, owner, since)
+    assert "Do you ship to Gdańsk?" in relayed.text
+    assert await ChatMessage.filter(text="Do you ship to Gdańsk?").exists()
+    assert any("sent to the shop" in text for text in texts(app, anna, since))
+    since = mark(app)
+    await anna.send("/stats")  # a command is not a message to the shop
+    assert got(app, owner, since) == []

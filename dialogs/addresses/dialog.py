@@ -11,11 +11,12 @@ from aiogram_dialog.widgets.text import Format
 
 from dialogs.addresses import getters, handlers
 from dialogs.addresses.states import AddressBook, AddressForm
+from dialogs.shop_inbox import ShopDialog
 from dialogs.widgets import Tr
 
 
 def address_book_dialog() -> Dialog:
-    return Dialog(
+    return ShopDialog(
         Window(
             Tr("addresses-title"),
             Tr("addresses-empty", when="empty"),
@@ -85,7 +86,7 @@ def _form_window(key: str, state, first: bool = False) -> Window:
 
 
 def address_form_dialog() -> Dialog:
-    return Dialog(
+    return ShopDialog(
         _form_window("address-prompt-recipient", AddressForm.RECIPIENT, first=True),
         _form_window("address-prompt-street", AddressForm.STREET),
         _form_window("address-prompt-city", AddressForm.CITY),

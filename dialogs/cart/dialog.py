@@ -13,11 +13,12 @@ from dialogs.cart import getters, handlers
 from dialogs.cart.states import CartDialog
 from dialogs.catalog_view.states import CatalogView
 from dialogs.checkout.states import Checkout
+from dialogs.shop_inbox import ShopDialog
 from dialogs.widgets import Tr
 
 
 def cart_dialog() -> Dialog:
-    return Dialog(
+    return ShopDialog(
         Window(
             Tr("cart-empty", when="empty"),
             Tr("cart-summary", when="filled"),

@@ -13,6 +13,7 @@ from aiogram_dialog.widgets.text import Format
 from dialogs.cart.states import CartDialog
 from dialogs.catalog_view import getters, handlers
 from dialogs.catalog_view.states import CatalogView
+from dialogs.shop_inbox import ShopDialog
 from dialogs.widgets import Tr
 
 
@@ -31,7 +32,7 @@ def _select(id_: str, items: str, on_click) -> Column:
 
 def catalog_view_dialog() -> Dialog:
     to_cart = Start(Tr("menu-cart"), id="cart", state=CartDialog.MAIN)
-    return Dialog(
+    return ShopDialog(
         Window(
             Tr("catalog-title"),
             Tr("catalog-empty", when="empty"),

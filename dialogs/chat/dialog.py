@@ -24,7 +24,7 @@ from dialogs.widgets import Tr
 CONTENT_TYPES = [ContentType.TEXT, ContentType.PHOTO, ContentType.DOCUMENT, ContentType.VOICE]
 
 
-def not_a_command(message: Message) -> bool:
+async def not_a_command(message: Message) -> bool:
     """/start, /admin... keep their meaning in chat mode."""
     return not (message.text or "").startswith("/")
 

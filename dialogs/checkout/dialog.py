@@ -23,11 +23,12 @@ from dialogs.checkout import getters, handlers
 from dialogs.checkout.states import Checkout
 from dialogs.my_orders.states import MyOrders
 from dialogs.shop.states import MainMenu
+from dialogs.shop_inbox import ShopDialog
 from dialogs.widgets import Tr
 
 
 def checkout_dialog() -> Dialog:
-    return Dialog(
+    return ShopDialog(
         Window(
             Tr("checkout-address"),
             Column(

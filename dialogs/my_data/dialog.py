@@ -8,11 +8,12 @@ from aiogram_dialog.widgets.kbd import Button, Cancel, SwitchTo
 from dialogs.my_data.getters import my_data_getter
 from dialogs.my_data.handlers import on_download, on_erase_confirmed
 from dialogs.my_data.states import MyData
+from dialogs.shop_inbox import ShopDialog
 from dialogs.widgets import Tr
 
 
 def my_data_dialog() -> Dialog:
-    return Dialog(
+    return ShopDialog(
         Window(
             Tr("gdpr-my-data"),
             Tr("gdpr-my-data-pending", when="pending"),

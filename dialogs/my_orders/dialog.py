@@ -10,11 +10,12 @@ from aiogram_dialog.widgets.text import Format
 
 from dialogs.my_orders import getters, handlers
 from dialogs.my_orders.states import MyOrders
+from dialogs.shop_inbox import ShopDialog
 from dialogs.widgets import Tr
 
 
 def my_orders_dialog() -> Dialog:
-    return Dialog(
+    return ShopDialog(
         Window(
             Tr("orders-title"),
             Tr("orders-empty", when="empty"),
