@@ -173,3 +173,28 @@ def _collectable_after_each_test() -> Iterator[None]:
     suite, where each test's bot dies with the test, that must not outlive the test."""
     yield
     gc.unfreeze()
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_file(
+    migrated_database: MigratedDatabase, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """An SQLite file migrated once for the session, also when the suite runs on PostgreSQL."""
+    if not on_postgres():
+        return Path(migrated_database.url)
+    path = tmp_path_factory.mktemp("sqlite") / "migrated.sqlite3"
+    asyncio.run(apply_migrations(f"sqlite://{path}"))
+    return path
+
+
+@pytest.fixture
+async def wal_database(migrated_sqlite_file: Path, tmp_path: Path) -> AsyncIterator[Path]:
+    """A real file in WAL mode, opened the way `python -m bot run` opens the default
+    database (a copy of the session's migrated file: migrating takes seconds)."""
+    path = tmp_path / "shop.sqlite3"
+    shutil.copyfile(migrated_sqlite_file, path)
+    await open_database(f"sqlite://{path}")
+    try:
+        yield path
+    finally:
+        await close_database()

@@ -6,27 +6,16 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.db import ReportReader, close_database, open_database, report_connection
+from bot.db import ReportReader, report_connection
 from bot.services import shop_analytics
 from bot.services.shop_analytics import compute_shop_analytics
 from models import Client
-
-
-@pytest.fixture
-async def wal_database(tmp_path: Path) -> AsyncIterator[Path]:
-    path = tmp_path / "shop.sqlite3"
-    await open_database(f"sqlite://{path}")
-    try:
-        yield path
-    finally:
-        await close_database()
 
 
 async def _clients(count: int) -> None:

@@ -5,7 +5,6 @@ and fall back to the ORM's connection whenever it cannot answer."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,17 +21,6 @@ read_snapshot = clients._read_snapshot
 PROFILE = TelegramProfile(
     telegram_id=5150, first_name="Łucja", last_name="Żółć", username="lucja", language_code="pl"
 )
-
-
-@pytest.fixture
-async def wal_database(tmp_path: Path) -> AsyncIterator[Path]:
-    """A real file in WAL mode, the way `python -m bot run` opens the default database."""
-    path = tmp_path / "shop.sqlite3"
-    await open_database(f"sqlite://{path}")
-    try:
-        yield path
-    finally:
-        await close_database()
 
 
 def fields_of(client: Client) -> dict[str, object]:
