@@ -130,17 +130,23 @@ def snapshot_rows(sql: str, values: list[Any]) -> list[sqlite3.Row] | None:
         return None
 
 
-def _open_snapshot_reader(path: Path) -> sqlite3.Connection | None:
+def _read_only(path: Path, timeout: float, *, any_thread: bool = False) -> sqlite3.Connection:
     reader = sqlite3.connect(
         f"{path.resolve().as_uri()}?mode=ro",
         uri=True,
-        timeout=SNAPSHOT_READ_TIMEOUT,
+        timeout=timeout,
         isolation_level=None,
+        check_same_thread=not any_thread,
     )
+    reader.row_factory = sqlite3.Row
+    return reader
+
+
+def _open_snapshot_reader(path: Path) -> sqlite3.Connection | None:
+    reader = _read_only(path, SNAPSHOT_READ_TIMEOUT)
     if reader.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         reader.close()  # readers and writers would block each other
         return None
-    reader.row_factory = sqlite3.Row
     return reader
 
 
@@ -154,14 +160,8 @@ class ReportReader:
     """
 
     def __init__(self, path: Path) -> None:
-        self._db = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro",
-            uri=True,
-            timeout=REPORT_READ_TIMEOUT,
-            isolation_level=None,
-            check_same_thread=False,  # each query in a worker thread, one at a time
-        )
-        self._db.row_factory = sqlite3.Row
+        # each query in a worker thread, one at a time
+        self._db = _read_only(path, REPORT_READ_TIMEOUT, any_thread=True)
 
     def _rows(self, sql: str, values: list[Any]) -> list[dict[str, Any]]:
         return [dict(row) for row in self._db.execute(sql, values).fetchall()]
