@@ -10,12 +10,16 @@ from aiogram.types import TelegramObject
 from aiogram_i18n import I18nMiddleware
 from aiogram_i18n.cores import FluentRuntimeCore
 from aiogram_i18n.managers import BaseManager
+from fluent.runtime import FluentBundle
 
 from bot.config import SUPPORTED_LOCALES
 from bot.services.clients import set_locale
 from models import Client
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+
+# parsed catalogs by what they were parsed from: (directory, isolating, file stamps)
+_parsed: dict[tuple[Any, ...], dict[str, FluentBundle]] = {}
 
 
 def locale_for(client: Client | None, telegram_language: str | None, default: str) -> str:
@@ -62,8 +66,28 @@ class ClientI18nMiddleware(I18nMiddleware):
         return result
 
 
+class ParsedOnceFluentCore(FluentRuntimeCore):
+    """Parses the .ftl files once per process while they stay unchanged.
+
+    Parsing and compiling every catalog takes most of a second; a dispatcher built again
+    in the same process (the test suite builds hundreds) reuses the bundles, which are
+    not changed after loading.
+    """
+
+    def find_locales(self) -> dict[str, FluentBundle]:
+        files = sorted(LOCALES_DIR.rglob("*.ftl"))
+        key = (
+            str(self.path),
+            self.use_isolating,
+            tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files),
+        )
+        if (bundles := _parsed.get(key)) is None:
+            bundles = _parsed[key] = super().find_locales()
+        return dict(bundles)
+
+
 def build_i18n(default_locale: str) -> I18nMiddleware:
-    core = FluentRuntimeCore(path=LOCALES_DIR / "{locale}", default_locale=default_locale)
+    core = ParsedOnceFluentCore(path=LOCALES_DIR / "{locale}", default_locale=default_locale)
     return ClientI18nMiddleware(
         core=core, manager=ClientLocaleManager(default_locale), default_locale=default_locale
     )

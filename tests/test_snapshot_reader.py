@@ -4,6 +4,7 @@ and fall back to the ORM's connection whenever it cannot answer."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -74,13 +75,14 @@ async def test_a_reader_that_fails_falls_back_to_the_orm(
     monkeypatch.undo()
 
 
-async def test_no_reader_without_a_wal_file(tmp_path: Path) -> None:
-    await open_database("sqlite://:memory:")
+async def test_no_reader_without_a_wal_file(tmp_path: Path, migrated_sqlite_file: Path) -> None:
+    await open_database("sqlite://:memory:", migrate=False)
     try:
         assert snapshot_reader() is None
     finally:
         await close_database()
     path = tmp_path / "rollback-journal.sqlite3"
+    shutil.copyfile(migrated_sqlite_file, path)
     await open_database(f"sqlite://{path}?journal_mode=DELETE")
     try:
         assert snapshot_reader() is None  # readers and writers would block each other

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -186,7 +187,10 @@ async def test_demo_data_client_count_is_checked(clients: str, tmp_path: Path) -
     assert not database.exists()
 
 
-def webhook_env(api: FakeBotAPI, database: Path, port: int) -> dict[str, str]:
+def webhook_env(api: FakeBotAPI, migrated: Path, database: Path, port: int) -> dict[str, str]:
+    """`run` in webhook mode on `database`, a copy of the `migrated` file (migrating a new
+    file takes seconds, and these tests are about the webhook)."""
+    shutil.copyfile(migrated, database)
     return run_env(
         api,
         DATABASE_URL=f"sqlite://{database}",
@@ -197,20 +201,28 @@ def webhook_env(api: FakeBotAPI, database: Path, port: int) -> dict[str, str]:
     )
 
 
-async def test_a_webhook_port_in_use_is_one_line(api: FakeBotAPI, tmp_path: Path) -> None:
+async def test_a_webhook_port_in_use_is_one_line(
+    api: FakeBotAPI, tmp_path: Path, migrated_sqlite_file: Path
+) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = await shopdesk("run", **webhook_env(api, tmp_path / "shop.sqlite3", port))
+        result = await shopdesk(
+            "run", **webhook_env(api, migrated_sqlite_file, tmp_path / "shop.sqlite3", port)
+        )
     line = result.one_error_line()
     assert line.startswith(f"shopdesk: WEBHOOK_PORT: cannot listen on 127.0.0.1:{port} (")
     assert api.find("setWebhook") is None
 
 
-async def test_a_webhook_url_telegram_refuses_is_one_line(api: FakeBotAPI, tmp_path: Path) -> None:
+async def test_a_webhook_url_telegram_refuses_is_one_line(
+    api: FakeBotAPI, tmp_path: Path, migrated_sqlite_file: Path
+) -> None:
     api.fail_next("setWebhook", 400, "Bad Request: bad webhook: Failed to resolve host")
-    result = await shopdesk("run", **webhook_env(api, tmp_path / "shop.sqlite3", closed_port()))
+    result = await shopdesk(
+        "run", **webhook_env(api, migrated_sqlite_file, tmp_path / "shop.sqlite3", closed_port())
+    )
     assert result.one_error_line() == (
         "shopdesk: WEBHOOK_URL: Telegram refused https://shop.example/telegram/webhook "
         "(Bad Request: bad webhook: Failed to resolve host)."
