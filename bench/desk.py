@@ -25,7 +25,7 @@ from aiogram import Dispatcher
 from aiogram.filters import CommandStart
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.types import Chat, InlineKeyboardButton, Message, Update, User
+from aiogram.types import Chat, InlineKeyboardButton, Message, Update
 from aiogram_dialog import Dialog, DialogManager, StartMode, Window, setup_dialogs
 from aiogram_dialog.widgets.kbd import Button
 from aiogram_dialog.widgets.text import Const
@@ -35,10 +35,11 @@ from tortoise.expressions import Q
 from bench.desk_bulk import bulk_figures, export_figures, large_export_figures
 from bench.desk_data import ensure_database
 from bench.desk_postgres import ensure_postgres
-from bench.updates import click_update, shown_message
+from bench.updates import click_update, shown_message, telegram_user
 from bot.app import build_dispatcher
 from bot.config import Settings
 from bot.db import CONNECTION, close_database, open_database
+from bot.runner import keep_startup_objects
 from bot.services.client_list import list_page
 from bot.services.client_query import ClientQuery
 from bot.services.overview import desk_overview, forget_overview
@@ -108,7 +109,7 @@ def message_update(user_id: int, text: str) -> Update:
         message_id=next(_message_ids),
         date=datetime.now(UTC),
         chat=Chat(id=user_id, type="private"),
-        from_user=User(id=user_id, is_bot=False, first_name="Owner", language_code="en"),
+        from_user=telegram_user(user_id),  # as in the clicks: the profile stays unchanged
         text=text,
     )
     return Update(update_id=next(_message_ids), message=message)
@@ -148,6 +149,7 @@ async def ours(samples: int, phone: str) -> dict[str, list[float]]:
     settings = Settings(bot_token=TOKEN, admin_ids=frozenset({OWNER}), _env_file=None)
     owner = Owner(build_dispatcher(settings, storage=storage))
     await owner.start()
+    keep_startup_objects()  # as `serve` does once the bot is assembled
     names = ("overview", "first_page", "card", "deep_page")
     results: dict[str, list[float]] = {name: [] for name in names}
     depth = min(DEPTH, await Client.all().count() // 2)

@@ -28,6 +28,7 @@ from bench.desk import OWNER, TOKEN, Owner, timed
 from bot.app import build_dispatcher
 from bot.config import Settings
 from bot.db import CONNECTION
+from bot.runner import keep_startup_objects
 from bot.services.calendar_buckets import last_months
 from bot.services.charts import BarChart, bar_chart_png
 from bot.services.client_analytics import (
@@ -58,6 +59,7 @@ async def ours(samples: int, client: dict[str, Any]) -> dict[str, list[float]]:
     settings = Settings(bot_token=TOKEN, admin_ids=frozenset({OWNER}), _env_file=None)
     owner = Owner(build_dispatcher(settings, storage=MemoryStorage()))
     await owner.start()
+    keep_startup_objects()  # as `serve` does once the bot is assembled
     results: dict[str, list[float]] = {name: [] for name in ACTIONS}
     forget_shop_analytics()
     await owner.send("/admin")

@@ -34,7 +34,8 @@ TOKEN = "4242:BENCH-token-for-shopdesk-benchmarks"
 _update_ids = count(1)
 
 
-def _user(user_id: int) -> User:
+def telegram_user(user_id: int) -> User:
+    """The same person in every update (a changed name would be written to the DB)."""
     return User(id=user_id, is_bot=False, first_name=f"Client{user_id}", language_code="en")
 
 
@@ -43,7 +44,7 @@ def start_update(user_id: int) -> Update:
         message_id=1,
         date=datetime.now(UTC),
         chat=Chat(id=user_id, type="private"),
-        from_user=_user(user_id),
+        from_user=telegram_user(user_id),
         text="/start",
     )
     return Update(update_id=next(_update_ids), message=message)
@@ -52,7 +53,7 @@ def start_update(user_id: int) -> Update:
 def click_update(user_id: int, message: Message, data: str) -> Update:
     callback = CallbackQuery(
         id=str(next(_update_ids)),
-        from_user=_user(user_id),
+        from_user=telegram_user(user_id),
         chat_instance="bench",
         message=message,
         data=data,

@@ -10,6 +10,7 @@ from aiogram.types import TelegramObject
 from aiogram_i18n import I18nMiddleware
 from aiogram_i18n.cores import FluentRuntimeCore
 from aiogram_i18n.managers import BaseManager
+from babel.numbers import format_decimal
 from fluent.runtime import FluentBundle
 
 from bot.config import SUPPORTED_LOCALES
@@ -20,6 +21,16 @@ LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 
 # parsed catalogs by what they were parsed from: (directory, isolating, file stamps)
 _parsed: dict[tuple[Any, ...], dict[str, FluentBundle]] = {}
+
+
+def count_text(number: int, locale: str) -> str:
+    """An integer as Fluent would show it in `locale` ('1,234', '1 234', '12 345'), for
+    texts built many times per screen: Fluent formats an int through babel on every
+    use, a string it inserts as it is (and below 1,000 every supported locale writes
+    the digits alone)."""
+    if 0 <= number < 1000:
+        return str(number)
+    return format_decimal(number, locale=locale)
 
 
 def locale_for(client: Client | None, telegram_language: str | None, default: str) -> str:

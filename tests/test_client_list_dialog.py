@@ -302,6 +302,7 @@ async def test_forged_list_callbacks_change_nothing_and_show_nothing(
     forged = [
         *LIST_WIDGETS,
         f"rows:{client.id}:open",
+        f"rows:{client.id}:chat",
         "sort_by:name-asc",
         f"tag:{vip.id}",
         "flag:blocked",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fluent.runtime import FluentBundle, FluentResource
 
-from bot.i18n import LOCALES_DIR, locale_for
+from bot.i18n import LOCALES_DIR, count_text, locale_for
 from models import Client
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,3 +96,12 @@ def test_plural_forms(locale: str, count: int, expected: str) -> None:
 def test_locale_choice(chosen: str | None, telegram: str | None, expected: str) -> None:
     client = Client(locale=chosen)
     assert locale_for(client, telegram, "en") == expected
+
+
+@pytest.mark.parametrize("locale", ["en", "ru", "pl"])
+def test_count_text_writes_numbers_as_fluent_does(locale: str) -> None:
+    for number in (0, 7, 999, 1000, 9999, 10000, 50001, 1234567):
+        as_text = count_text(number, locale)
+        assert render(locale, "clients-inline-description", orders=as_text, total="") == (
+            render(locale, "clients-inline-description", orders=number, total="")
+        )

@@ -60,12 +60,13 @@ async def on_chat_close(result: Any, manager: DialogManager) -> None:
         await leave_chat(me.id, chat_client_id(manager))
 
 
-async def open_chat_from_list(callback: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+async def open_chat_from_list(
+    callback: CallbackQuery, _w: object, manager: DialogManager, client_id: int
+) -> None:
     """The 💬 beside a row of the client list."""
     require_staff_in(manager)
-    item_id = str(getattr(manager, "item_id", ""))
-    if item_id.isdigit() and await Client.exists(id=int(item_id)):
-        await start_chat(manager, int(item_id))
+    if await Client.exists(id=client_id):
+        await start_chat(manager, client_id)
 
 
 async def open_chat_from_card(callback: CallbackQuery, _b: Button, manager: DialogManager) -> None:

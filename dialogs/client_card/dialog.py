@@ -28,7 +28,6 @@ from dialogs.client_card.handlers import (
 )
 from dialogs.client_card.states import ClientCard
 from dialogs.client_card.tag_handlers import on_tag_added, on_tag_removed, on_tags_typed
-from dialogs.client_mail.getters import card_outbox_getter
 from dialogs.client_mail.handlers import open_client_email, open_client_sms
 from dialogs.create_order.handlers import open_create_order
 from dialogs.orders.handlers import open_client_orders
@@ -87,7 +86,7 @@ def card_window() -> Window:
         ),
         Button(Tr("card-close"), id="close", on_click=close_card),
         state=ClientCard.MAIN,
-        getter=[card_getter, card_outbox_getter],
+        getter=card_getter,
     )
 
 

@@ -25,6 +25,7 @@ from bot.services.roles import Role, can_edit
 from bot.services.tags import client_tags, other_tags
 from dialogs.access import require_editor_in, require_staff_in, role_in
 from dialogs.client_card.context import ERROR, actor_in, card_client_id, i18n_in
+from dialogs.client_mail.getters import card_outbox_values
 from models import Address, Client
 
 ERROR_KEYS = {
@@ -162,16 +163,21 @@ def _facts(i18n: I18nContext, facts: CardFacts) -> dict[str, Any]:
 
 
 async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
+    """The card: its facts, and the latest emails with the ✉️ / 📱 actions."""
     require_staff_in(dialog_manager)
     i18n = i18n_in(dialog_manager)
     client_id = card_client_id(dialog_manager)
     facts = await load_card(client_id) if client_id is not None else None
     if facts is None:
-        return {"missing": True, "anonymized": False, "present": False, "can_edit": False}
+        return {
+            **await card_outbox_values(i18n, None),
+            **{"missing": True, "anonymized": False, "present": False, "can_edit": False},
+        }
     anonymized = facts.client.anonymized_at is not None
     values = _numbers(i18n, facts) if anonymized else _facts(i18n, facts)
     return {
         **values,
+        **await card_outbox_values(i18n, None if anonymized else facts.client),
         "missing": False,
         "anonymized": anonymized,
         "present": not anonymized,

@@ -74,10 +74,15 @@ async def card_outbox_getter(dialog_manager: DialogManager, **_: Any) -> dict[st
     window: the latest emails as text, and which of ✉️ / 📱 to offer (📱 only with an SMS
     gateway configured; neither for a missing or anonymized client)."""
     require_staff_in(dialog_manager)
-    client = await client_in(dialog_manager)
+    i18n: I18nContext = dialog_manager.middleware_data["i18n"]
+    return await card_outbox_values(i18n, await client_in(dialog_manager))
+
+
+async def card_outbox_values(i18n: I18nContext, client: Client | None) -> dict[str, Any]:
+    """`card_outbox_getter`'s values for a client already read (None: missing or
+    anonymized), so that the card reads its client once."""
     if client is None:
         return {"card_emails": "", "card_email_action": False, "card_sms_action": False}
-    i18n: I18nContext = dialog_manager.middleware_data["i18n"]
     total = await client_email_count(client.id)
     lines = _email_lines(i18n, await client_emails(client.id, EMAILS_IN_CARD)) if total else []
     return {

@@ -15,6 +15,7 @@ from dialogs.chat.handlers import open_chat_from_list
 from dialogs.clients import getters
 from dialogs.clients import handlers as on
 from dialogs.clients.export_handlers import on_export
+from dialogs.clients.rows import ClientRowButtons
 from dialogs.clients.states import ClientList
 from dialogs.widgets import Tr
 
@@ -43,15 +44,7 @@ def _list_window() -> Window:
         Tr("clients-summary", when="narrowed"),
         Format("\n{rows_text}\n"),
         Tr("clients-search-hint"),
-        ListGroup(
-            Button(Format("{item[label]}"), id="open", on_click=on.on_open_client),
-            Button(
-                Const("💬"), id="chat", on_click=open_chat_from_list, when=F["item"]["has_chat"]
-            ),
-            id="rows",
-            item_id_getter=on.item_id_of,
-            items="rows",
-        ),
+        ClientRowButtons("rows", on_open=on.on_open_client, on_chat=open_chat_from_list),
         Row(
             Button(Const("◀"), id="prev", on_click=on.on_prev, when="has_prev"),
             Button(Const("▶"), id="next", on_click=on.on_next, when="has_next"),

@@ -8,6 +8,7 @@ from typing import Any
 from aiogram_dialog import DialogManager
 from aiogram_i18n import I18nContext
 
+from bot.i18n import count_text
 from bot.services.client_list import (
     PAGE_SIZE,
     ClientRow,
@@ -60,10 +61,10 @@ def row_details(n: int, row: ClientRow, i18n: I18nContext) -> str:
     client = row.client
     return i18n.get(
         "clients-row",
-        n=n,
+        n=count_text(n, i18n.locale),
         label=html.escape(row_label(row, i18n), quote=False),
         registered=client.created_at.date().isoformat(),
-        orders=client.orders_count,
+        orders=count_text(client.orders_count, i18n.locale),
         total=format_money(client.total_spent, shop_currency(), i18n.locale),
         source=html.escape(client.source, quote=False),
         address=html.escape(row.address or "—", quote=False),

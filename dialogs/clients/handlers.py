@@ -80,12 +80,12 @@ async def on_reset(_c: CallbackQuery, _b: Button, manager: DialogManager) -> Non
     _change(manager, ClientQuery(sort=query.sort, descending=query.descending))
 
 
-async def on_open_client(_c: CallbackQuery, _b: Button, manager: DialogManager) -> None:
+async def on_open_client(
+    _c: CallbackQuery, _w: object, manager: DialogManager, client_id: int
+) -> None:
     require_staff_in(manager)
-    item_id = getattr(manager, "item_id", "")
-    if not str(item_id).isdigit() or not await Client.exists(id=int(item_id)):
-        return
-    await manager.start(ClientCard.MAIN, data={"client_id": int(item_id)})
+    # a client deleted meanwhile: the card says so
+    await manager.start(ClientCard.MAIN, data={"client_id": client_id})
 
 
 async def on_search(message: Message, _w: MessageInput, manager: DialogManager) -> None:
