@@ -24,7 +24,7 @@ from typing import Any
 from aiogram.fsm.storage.memory import MemoryStorage
 from tortoise import Tortoise
 
-from bench.desk import OWNER, TOKEN, Owner, timed
+from bench.desk import OWNER, TOKEN, Owner, handled, timed
 from bot.app import build_dispatcher
 from bot.config import Settings
 from bot.db import CONNECTION
@@ -68,21 +68,27 @@ async def ours(samples: int, client: dict[str, Any]) -> dict[str, list[float]]:
     await owner.click(f"{client['first_name']} {client['last_name']}")
     for i in range(samples + WARMUP):
         gc.collect()
-        await timed(
-            lambda: owner.click("Analytics"), results["analytics_card"] if i >= WARMUP else []
+        await handled(
+            owner,
+            lambda: owner.click("Analytics"),
+            results["analytics_card"] if i >= WARMUP else [],
         )
         assert f"#{client['id']}: analytics" in owner.text(), owner.text()[:200]
         await owner.click("Back")
     for i in range(samples + WARMUP):
         gc.collect()
-        await timed(lambda: owner.click("📦 Orders"), results["orders_list"] if i >= WARMUP else [])
+        await handled(
+            owner, lambda: owner.click("📦 Orders"), results["orders_list"] if i >= WARMUP else []
+        )
         assert "Page 1 of" in owner.text(), owner.text()[:200]
         await owner.click("Back")
     await owner.send("/admin")
     for i in range(samples + WARMUP):
         gc.collect()
-        await timed(
-            lambda: owner.click("Shop analytics"), results["shop_analytics"] if i >= WARMUP else []
+        await handled(
+            owner,
+            lambda: owner.click("Shop analytics"),
+            results["shop_analytics"] if i >= WARMUP else [],
         )
         assert "Shop analytics" in owner.text()
         await owner.click("Back")

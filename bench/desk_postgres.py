@@ -66,6 +66,17 @@ async def _copy_table(source: sqlite3.Connection, db: asyncpg.Connection, table:
     return copied
 
 
+async def _drop_secondary_indexes(db: asyncpg.Connection) -> list[str]:
+    """Drops the indexes that back no constraint; returns their definitions."""
+    rows = await db.fetch(
+        "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = 'public' "
+        "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)"
+    )
+    for row in rows:
+        await db.execute(f'DROP INDEX "{row["indexname"]}"')
+    return [row["indexdef"] for row in rows]
+
+
 async def ensure_postgres(database_url: str, sqlite_path: Path, clients: int) -> None:
     """`database_url` holding the SQLite file's clients (copied unless already there)."""
     await apply_migrations(database_url)
@@ -83,6 +94,7 @@ async def ensure_postgres(database_url: str, sqlite_path: Path, clients: int) ->
         await db.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
         # the copy is consistent already: no foreign-key trigger per row (needs a superuser)
         await db.execute("SET session_replication_role = replica")
+        indexes = await _drop_secondary_indexes(db)
         source = sqlite3.connect(f"file:{sqlite_path}?mode=ro", uri=True)
         try:
             for table in TABLES:
@@ -90,6 +102,8 @@ async def ensure_postgres(database_url: str, sqlite_path: Path, clients: int) ->
                 print(f"copied {copied} rows of {table} to PostgreSQL")
         finally:
             source.close()
+        for definition in indexes:  # built once over the rows, not row by row
+            await db.execute(definition)
         await db.execute("ANALYZE")
         print(f"PostgreSQL filled in {time.perf_counter() - started:.0f} s")
     finally:
