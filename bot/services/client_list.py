@@ -152,6 +152,13 @@ def _segment_sql(
     )
 
 
+# a listed client's default (else first) address, looked up for the page's rows only
+_ADDRESS_PART = (
+    "(SELECT a.{part} FROM addresses a WHERE a.client_id = page.id "
+    "ORDER BY a.is_default DESC, a.id LIMIT 1) AS address_{part}"
+)
+
+
 async def _fetch(
     query: ClientQuery,
     segment: int,
@@ -159,9 +166,20 @@ async def _fetch(
     forward: bool,
     limit: int,
     walk: bool,
+    addresses: bool,
 ) -> list[dict[str, Any]]:
     p = Params(dialect())
     sql = _segment_sql(query, segment, cursor, forward, limit, p, walk)
+    if addresses:
+        # around the page, not inside it: a search sorts its matches before the LIMIT
+        column, _, _ = SORT_COLUMNS[query.sort]
+        direction = "DESC" if query.descending == forward else "ASC"
+        order = f"page.{column} {direction}, " if segment == 0 else ""
+        sql = (
+            f"SELECT page.*, {_ADDRESS_PART.format(part='city')}, "
+            f"{_ADDRESS_PART.format(part='street')} FROM ({sql}) page "
+            f"ORDER BY {order}page.id {direction}"
+        )
     return await connection().execute_query_dict(sql, p.values)
 
 
@@ -177,8 +195,10 @@ async def list_page(
 
     `matches`: how many clients the query finds, when known (the list keeps its count).
     """
-    rows, more = await list_records(query, cursor, forward=forward, size=size, matches=matches)
-    return await _page_of(query, rows, more)
+    rows, more = await list_records(
+        query, cursor, forward=forward, size=size, matches=matches, addresses=True
+    )
+    return _page_of(query, rows, more)
 
 
 async def list_records(
@@ -188,9 +208,11 @@ async def list_records(
     forward: bool = True,
     size: int = PAGE_SIZE,
     matches: int | None = None,
+    addresses: bool = False,
 ) -> tuple[list[dict[str, Any]], bool]:
     """`list_page`'s rows as the database returns them (no models), and whether more
-    follow: for reading the whole list (the export)."""
+    follow: for reading the whole list (the export). With `addresses`, each row also
+    has `address_city` and `address_street` (see `default_addresses`)."""
     _, nullable, _ = SORT_COLUMNS[query.sort]
     walk = bool(query.search) and query.sort is not SortKey.NAME and await _walk_pays(matches)
     want = size + 1
@@ -202,7 +224,7 @@ async def list_records(
         segments = segments[segments.index(cursor[0]) :]
     rows: list[dict[str, Any]] = []
     for segment in segments:
-        rows += await _fetch(query, segment, cursor, forward, want - len(rows), walk)
+        rows += await _fetch(query, segment, cursor, forward, want - len(rows), walk, addresses)
         if len(rows) >= want:
             break
     more = len(rows) > size
@@ -225,11 +247,16 @@ def cursor_of(query: ClientQuery, row: dict[str, Any]) -> Cursor:
     return [0 if key is not None else 1, _cursor_value(key), row["id"]]
 
 
-async def _page_of(query: ClientQuery, rows: list[dict[str, Any]], more: bool) -> ClientPage:
-    clients = [Client._init_from_db(**row) for row in rows]
-    addresses = await default_addresses([c.id for c in clients])
+def _page_of(query: ClientQuery, rows: list[dict[str, Any]], more: bool) -> ClientPage:
+    listed = [
+        ClientRow(
+            address=address_line(row.pop("address_city"), row.pop("address_street")),
+            client=Client._init_from_db(**row),
+        )
+        for row in rows
+    ]
     return ClientPage(
-        rows=[ClientRow(client=c, address=addresses.get(c.id)) for c in clients],
+        rows=listed,
         first=cursor_of(query, rows[0]) if rows else None,
         last=cursor_of(query, rows[-1]) if rows else None,
         more=more,
@@ -249,9 +276,16 @@ async def default_addresses(client_ids: list[int]) -> dict[int, str]:
     )
     result: dict[int, str] = {}
     for address in addresses:
-        line = ", ".join(part for part in (address["city"], address["street"]) if part)
-        result.setdefault(address["client_id"], line)
+        line = address_line(address["city"], address["street"])
+        result.setdefault(address["client_id"], line or "")
     return result
+
+
+def address_line(city: str | None, street: str | None) -> str | None:
+    """An address as the list shows it: 'city, street'; None for no address."""
+    if city is None and street is None:
+        return None
+    return ", ".join(part for part in (city, street) if part)
 
 
 async def count_clients(query: ClientQuery) -> int:
