@@ -6,11 +6,12 @@ from decimal import Decimal
 
 import pytest
 
-from bot.services.client_list import PAGE_SIZE, count_clients, list_page
+from bot.services.client_list import PAGE_SIZE, connection, count_clients, list_page
 from bot.services.client_query import ClientFilters, ClientQuery, SortKey
 from bot.services.overview import desk_overview, forget_overview
 from models import Client
 from tests.client_list_data import NOW, add_address, crowd, make_client, make_tag
+from tests.conftest import on_postgres
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -296,3 +297,11 @@ async def test_pages_through_a_long_run_of_equal_keys(descending: bool) -> None:
     third = await list_page(query, second.last)
     back = await list_page(query, third.first, forward=False)
     assert [r.client.id for r in back.rows] == [r.client.id for r in second.rows]
+
+
+@pytest.mark.skipif(not on_postgres(), reason="PostgreSQL's plan cache")
+async def test_postgres_plans_every_search_with_its_own_values() -> None:
+    """A generic plan (made without the values) walked the whole list testing LIKE on
+    every row for a rare term: seconds at a million clients."""
+    rows = await connection().execute_query_dict("SHOW plan_cache_mode")
+    assert rows[0]["plan_cache_mode"] == "force_custom_plan"
