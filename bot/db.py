@@ -58,7 +58,7 @@ def _connection_config(database_url: str) -> str | dict[str, Any]:
     one client has) where the values' own plan asks the trigram index (6 ms). Planning
     each run costs a fraction of a millisecond.
     """
-    if _sqlite_path(database_url) is not None or database_url.startswith("sqlite://"):
+    if database_url.startswith("sqlite://"):
         return database_url
     connection = expand_db_url(database_url)
     settings = connection["credentials"].setdefault("server_settings", {})

@@ -86,11 +86,11 @@ class ParsedOnceFluentCore(FluentRuntimeCore):
     """
 
     def find_locales(self) -> dict[str, FluentBundle]:
-        files = sorted(LOCALES_DIR.rglob("*.ftl"))
+        stamps = ((f, f.stat()) for f in sorted(LOCALES_DIR.rglob("*.ftl")))
         key = (
             str(self.path),
             self.use_isolating,
-            tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files),
+            tuple((str(f), stat.st_mtime_ns, stat.st_size) for f, stat in stamps),
         )
         if (bundles := _parsed.get(key)) is None:
             bundles = _parsed[key] = super().find_locales()

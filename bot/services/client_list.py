@@ -100,6 +100,12 @@ def _param_value(query: ClientQuery, value: Any, p: Params) -> Any:
     return value
 
 
+def _direction(query: ClientQuery, forward: bool) -> str:
+    """How a fetch orders (key, id): the list's order is both ascending or both
+    descending, and a fetch backwards reads it the other way."""
+    return "DESC" if query.descending == forward else "ASC"
+
+
 def _segment_sql(
     query: ClientQuery,
     segment: int,
@@ -110,10 +116,8 @@ def _segment_sql(
     walk: bool,
 ) -> str:
     column, nullable, _ = SORT_COLUMNS[query.sort]
-    # the list's order is (key, id) ascending, or both descending
-    reverse = query.descending == forward
-    op = "<" if reverse else ">"
-    direction = "DESC" if reverse else "ASC"
+    direction = _direction(query, forward)
+    op = "<" if direction == "DESC" else ">"
     by_key = f"{column} {direction}, id {direction}"
 
     def select(bounds: Callable[[], list[str]], order: str) -> str:
@@ -173,7 +177,7 @@ async def _fetch(
     if addresses:
         # around the page, not inside it: a search sorts its matches before the LIMIT
         column, _, _ = SORT_COLUMNS[query.sort]
-        direction = "DESC" if query.descending == forward else "ASC"
+        direction = _direction(query, forward)
         order = f"page.{column} {direction}, " if segment == 0 else ""
         sql = (
             f"SELECT page.*, {_ADDRESS_PART.format(part='city')}, "

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from tortoise import Tortoise
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from bot.db import CONNECTION
 from bot.services.audit import record_audit
+from bot.services.client_list import connection, dialect
+from bot.services.client_query import Params
 from bot.services.clients import refresh_derived
 from bot.services.money import round_money
 from bot.services.passwords import hash_password
@@ -94,21 +94,22 @@ async def load_card(client_id: int) -> CardFacts | None:
     """Everything the card shows, in plain SELECTs: opening a card is the desk's most
     frequent click, and tortoise takes longer to build each query than the database
     takes to answer it."""
-    db = Tortoise.get_connection(CONNECTION)
-    mark = "$1" if db.capabilities.dialect == "postgres" else "?"
-    rows = await db.execute_query_dict(f"SELECT * FROM clients WHERE id = {mark}", [client_id])
+    p = Params(dialect())
+    mark = p(client_id)  # every query below takes the one parameter
+    db = connection()
+    rows = await db.execute_query_dict(f"SELECT * FROM clients WHERE id = {mark}", p.values)
     if not rows:
         return None
     client = Client._init_from_db(**rows[0])
     tags = await db.execute_query_dict(
         "SELECT t.name FROM tags t JOIN clients_tags ct ON ct.tag_id = t.id "
         f"WHERE ct.client_id = {mark} ORDER BY t.name",
-        [client_id],
+        p.values,
     )
     addresses = await db.execute_query_dict(
         f"SELECT * FROM addresses WHERE client_id = {mark} "
         "ORDER BY is_default DESC, created_at DESC LIMIT 1",
-        [client_id],
+        p.values,
     )
     address = Address._init_from_db(**addresses[0]) if addresses else None
     referrer = await Client.get_or_none(id=client.referrer_id) if client.referrer_id else None

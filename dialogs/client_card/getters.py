@@ -171,7 +171,10 @@ async def card_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]
     if facts is None:
         return {
             **await card_outbox_values(i18n, None),
-            **{"missing": True, "anonymized": False, "present": False, "can_edit": False},
+            "missing": True,
+            "anonymized": False,
+            "present": False,
+            "can_edit": False,
         }
     anonymized = facts.client.anonymized_at is not None
     values = _numbers(i18n, facts) if anonymized else _facts(i18n, facts)
