@@ -14,11 +14,10 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
 from aiogram.types import BotCommand, BotCommandScopeChat
 from aiogram_i18n.cores import BaseCore
-from tortoise.expressions import Q
 
 from bot.config import SUPPORTED_LOCALES
 from bot.i18n import locale_for
-from bot.services.roles import is_staff, role_of
+from bot.services.roles import is_staff, role_of, staff_rows
 from models import Client
 
 logger = logging.getLogger(__name__)
@@ -69,12 +68,7 @@ class CommandMenu:
     async def _staff(self) -> dict[int, Client | None]:
         """Owners (with or without a client row) and unblocked managers and viewers."""
         staff: dict[int, Client | None] = dict.fromkeys(sorted(self.owner_ids))
-        rows = await Client.filter(
-            Q(is_manager=True) | Q(is_viewer=True) | Q(telegram_id__in=list(self.owner_ids)),
-            anonymized_at=None,
-            telegram_id__isnull=False,
-        )
-        for client in rows:
+        for client in await staff_rows(self.owner_ids):
             if client.telegram_id is not None and is_staff(role_of(client, self.owner_ids)):
                 staff[client.telegram_id] = client
         return staff

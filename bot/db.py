@@ -147,6 +147,16 @@ def snapshot_rows(sql: str, values: list[Any]) -> list[sqlite3.Row] | None:
         return None
 
 
+async def read_rows(sql: str, values: list[Any]) -> list[dict[str, Any]]:
+    """A short read-only SELECT: on SQLite's snapshot reader when there is one (on this
+    thread, without the hop to aiosqlite's), else on the app's connection. It sees what
+    is committed: not for a read that must see its own open transaction's writes."""
+    rows = snapshot_rows(sql, values)
+    if rows is not None:
+        return [dict(row) for row in rows]
+    return await Tortoise.get_connection(CONNECTION).execute_query_dict(sql, values)
+
+
 def _read_only(path: Path, timeout: float, *, any_thread: bool = False) -> sqlite3.Connection:
     reader = sqlite3.connect(
         f"{path.resolve().as_uri()}?mode=ro",

@@ -18,6 +18,7 @@ from tortoise.transactions import in_transaction
 
 from bot.db import APP, CONNECTION, apply_migrations, close_database, open_database, tortoise_config
 from bot.db import pending_model_changes as pending_changes
+from bot.services.roles import staff_sql
 from models import (
     AuditEntry,
     BroadcastDelivery,
@@ -426,6 +427,16 @@ async def test_the_flag_queries_use_their_partial_indexes(db: None) -> None:
         _, rows = await connection.execute_query("EXPLAIN QUERY PLAN " + sql, params)
         plan = " | ".join(row["detail"] for row in rows)
         assert f"USING INDEX {index}" in plan and "TEMP B-TREE" not in plan, plan
+
+
+async def test_the_staff_are_found_through_their_partial_index(db: None) -> None:
+    connection = Tortoise.get_connection(CONNECTION)
+    if connection.capabilities.dialect != "sqlite":
+        pytest.skip("PostgreSQL picks its plan by the table's size: see the keyset test")
+    _, rows = await connection.execute_query("EXPLAIN QUERY PLAN " + staff_sql({42, 7}))
+    plan = " | ".join(row["detail"] for row in rows)
+    # the staff through their index, the owners through the unique telegram_id: no scan
+    assert "USING INDEX idx_clients_staff" in plan and "SCAN clients |" not in plan + " |", plan
 
 
 GROWING_PER_MESSAGE = [AuditEntry, BroadcastDelivery, ChatMessage, EmailMessage, SmsMessage]

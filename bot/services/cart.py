@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from bot.db import snapshot_rows
 from bot.services.catalog import NotFound, as_id, product_for, require_shopper
+from bot.services.client_query import Params
 from bot.services.money import round_money, shop_currency
 from bot.services.promo import PromoError, check_promo
-from models import Client, Order, OrderItem, OrderStatus, Product, PromoCode
+from models import Client, Order, OrderItem, OrderStatus, PromoCode
+from models.money import from_minor
 
 MAX_QUANTITY = 999
 QUANTITY_PATTERN = re.compile(r"[0-9]{1,4}")  # ASCII digits only: int() also reads "١٢"
@@ -82,7 +85,26 @@ def parse_quantity(text: str | int | None) -> int:
 
 
 async def current_cart(client: Client) -> Order | None:
-    return await Order.get_or_none(client_id=client.id, status=OrderStatus.CART)
+    """The client's cart, read on the app's connection: it sees an open transaction's
+    writes. Plain SQL here and below: the cart's reads and writes run on every add,
+    and tortoise builds a query's SQL on every call, costing more than the query."""
+    db = Order._choose_db()
+    p = Params(db.capabilities.dialect)
+    rows = await db.execute_query_dict(
+        f'SELECT * FROM "orders" WHERE "client_id" = {p(client.id)} AND "status" = \'cart\'',
+        p.values,
+    )
+    return Order._init_from_db(**rows[0]) if rows else None
+
+
+async def _cart_item(db: BaseDBAsyncClient, order_id: int, product_id: int) -> OrderItem | None:
+    p = Params(db.capabilities.dialect)
+    rows = await db.execute_query_dict(
+        f'SELECT * FROM "order_items" WHERE "order_id" = {p(order_id)} '
+        f'AND "product_id" = {p(product_id)} ORDER BY "id" LIMIT 1',
+        p.values,
+    )
+    return OrderItem._init_from_db(**rows[0]) if rows else None
 
 
 # The main menu shows this on every render: plain SQL, since building the ORM query
@@ -121,8 +143,8 @@ async def add_to_cart(client: Client | None, product_id: int | str, quantity: in
     product = await product_for(client, product_id)
     quantity = parse_quantity(quantity)
     cart = await get_or_create_cart(client)
-    async with in_transaction():
-        item = await OrderItem.get_or_none(order_id=cart.id, product_id=product.id)
+    async with in_transaction() as db:
+        item = await _cart_item(db, cart.id, product.id)
         price = Decimal(product.price)
         if item is None:
             item = await OrderItem.create(
@@ -174,8 +196,8 @@ async def remove_line(client: Client | None, item_id: int | str) -> None:
 
 
 async def cart_line(client: Client | None, item_id: int | str) -> CartLine:
-    _, item = await _owned_item(client, item_id)
-    return (await _lines([item]))[0]
+    cart, item = await _owned_item(client, item_id)
+    return (await _lines(cart.id, item.id))[0]
 
 
 async def accept_current_prices(client: Client | None) -> CartView:
@@ -220,13 +242,16 @@ async def cart_view(client: Client | None) -> CartView:
 async def view_of_cart(client: Client) -> CartView:
     """The cart as it stands, flags included, for whoever may see it: the client
     (through `cart_view`) or staff on the client's card (a blocked client's too)."""
-    cart = await current_cart(client)
+    return await view_of(await current_cart(client), client)
+
+
+async def view_of(cart: Order | None, client: Client) -> CartView:
+    """The view of this cart, the client's (read it in the same transaction)."""
     currency = cart.currency if cart else shop_currency()
     if cart is None:
         zero = Decimal("0")
         return CartView(None, [], currency, zero, zero, zero)
-    items = await OrderItem.filter(order_id=cart.id).order_by("id")
-    lines = await _lines(items)
+    lines = await _lines(cart.id)
     subtotal = sum((line.line_total for line in lines), Decimal("0"))
     discount, code, error = Decimal("0"), None, None
     if cart.promo_code_id is not None:
@@ -240,21 +265,31 @@ async def view_of_cart(client: Client) -> CartView:
     return CartView(cart.id, lines, currency, subtotal, discount, subtotal - discount, code, error)
 
 
-async def _lines(items: list[OrderItem]) -> list[CartLine]:
-    ids = [item.product_id for item in items if item.product_id is not None]
-    products = (
-        {p.id: p for p in await Product.filter(id__in=ids).prefetch_related("category")}
-        if ids
-        else {}
+async def _lines(cart_id: int, item_id: int | None = None) -> list[CartLine]:
+    """The cart's lines beside their products as they are now, in one query (on the
+    app's connection: checkout reads them inside its transaction)."""
+    db = OrderItem._choose_db()
+    p = Params(db.capabilities.dialect)
+    where = f'i."order_id" = {p(cart_id)}'
+    if item_id is not None:
+        where += f' AND i."id" = {p(item_id)}'
+    rows = await db.execute_query_dict(
+        'SELECT i.*, p."price" AS "price_now", '
+        'CASE WHEN p."id" IS NULL OR p."is_hidden" OR c."is_hidden" THEN 1 ELSE 0 END '
+        'AS "unavailable" FROM "order_items" i '
+        'LEFT JOIN "products" p ON p."id" = i."product_id" '
+        'LEFT JOIN "categories" c ON c."id" = p."category_id" '
+        f'WHERE {where} ORDER BY i."id"',
+        p.values,
     )
     lines = []
-    for item in items:
-        product = products.get(item.product_id)
+    for row in rows:
+        item = OrderItem._init_from_db(**row)
         issue, current = None, None
-        if product is None or product.is_hidden or product.category.is_hidden:
+        if row["unavailable"]:
             issue = LineIssue.UNAVAILABLE
-        elif Decimal(product.price) != Decimal(item.unit_price):
-            issue, current = LineIssue.REPRICED, Decimal(product.price)
+        elif from_minor(row["price_now"]) != Decimal(item.unit_price):
+            issue, current = LineIssue.REPRICED, from_minor(row["price_now"])
         lines.append(
             CartLine(
                 item_id=item.id,
@@ -271,7 +306,20 @@ async def _lines(items: list[OrderItem]) -> list[CartLine]:
 
 
 async def _store_totals(cart: Order) -> None:
-    """Keeps the cart row's subtotal/total current for the desk's "current order"."""
-    totals = await OrderItem.filter(order_id=cart.id).values_list("line_total", flat=True)
-    subtotal = sum((Decimal(t) for t in totals), Decimal("0"))
-    await Order.filter(id=cart.id).update(subtotal=subtotal, total=subtotal, discount=Decimal("0"))
+    """Keeps the cart row's subtotal/total current for the desk's "current order"
+    (money columns hold minor units: the sum is exact in SQL)."""
+    db = Order._choose_db(for_write=True)
+    p = Params(db.capabilities.dialect)
+
+    def lines_total() -> str:
+        return (
+            '(SELECT COALESCE(SUM("line_total"), 0) FROM "order_items" '
+            f'WHERE "order_id" = {p(cart.id)})'
+        )
+
+    # placeholders in the order they appear: `?` is positional
+    await db.execute_query(
+        f'UPDATE "orders" SET "subtotal" = {lines_total()}, "total" = {lines_total()}, '
+        f'"discount" = 0 WHERE "id" = {p(cart.id)}',
+        p.values,
+    )

@@ -13,6 +13,9 @@ from typing import Generic, TypeVar
 
 from tortoise.exceptions import IntegrityError
 
+from bot.db import read_rows
+from bot.services.client_list import dialect
+from bot.services.client_query import Params
 from bot.services.clients import fold
 from bot.services.roles import can_shop
 from models import Category, Client, Favorite, Product
@@ -57,24 +60,20 @@ def visible_products():
     return Product.filter(is_hidden=False, category__is_hidden=False)
 
 
-async def _with_visible_products(category_ids: list[int]) -> set[int]:
-    """Which of these categories hold a visible product.
+# The customer's hot reads are plain SQL: tortoise builds a query's SQL on every call,
+# which costs more than running these indexed SELECTs (python -m bench shop).
+_HAS_VISIBLE_PRODUCT = (
+    'EXISTS (SELECT 1 FROM "products" p WHERE p."category_id" = c."id" AND NOT p."is_hidden")'
+)
+# a subcategory (one level of nesting) holding a visible product
+_HAS_FILLED_CHILD = (
+    'EXISTS (SELECT 1 FROM "categories" s JOIN "products" p ON p."category_id" = s."id" '
+    'WHERE s."parent_id" = c."id" AND NOT s."is_hidden" AND NOT p."is_hidden")'
+)
 
-    One EXISTS per category, which stops at its first visible product through the
-    (category_id, position) index; a DISTINCT over the products would read them all
-    (14 ms at 10,000 products on SQLite, against well under 1 ms). The ids are integers
-    from the database, written into the SQL as such.
-    """
-    if not category_ids:
-        return set()
-    id_list = ",".join(str(int(i)) for i in category_ids)
-    sql = (
-        f'SELECT c."id" AS "id" FROM "categories" c WHERE c."id" IN ({id_list}) '
-        'AND EXISTS (SELECT 1 FROM "products" p '
-        'WHERE p."category_id" = c."id" AND NOT p."is_hidden")'
-    )
-    _, rows = await Product._meta.db.execute_query(sql)
-    return {row["id"] for row in rows}
+
+def _params() -> Params:
+    return Params(dialect())
 
 
 async def visible_categories(client: Client | None, parent_id: int | None = None) -> list[Category]:
@@ -85,17 +84,15 @@ async def visible_categories(client: Client | None, parent_id: int | None = None
 async def shown_categories(parent_id: int | None = None) -> list[Category]:
     """Children of `parent_id` (roots for None) holding a visible product, themselves
     or in a visible subcategory. Callers check who is asking (a shopper, or staff)."""
-    query = Category.filter(is_hidden=False)
-    query = query.filter(parent_id=parent_id) if parent_id else query.filter(parent_id__isnull=True)
-    candidates = await query.order_by("position", "name", "id")
-    if not candidates:
-        return []
-    children = await Category.filter(
-        is_hidden=False, parent_id__in=[c.id for c in candidates]
-    ).values_list("parent_id", "id")
-    filled = await _with_visible_products([c.id for c in candidates] + [c for _, c in children])
-    filled_parents = {parent for parent, child in children if child in filled}
-    return [c for c in candidates if c.id in filled or c.id in filled_parents]
+    p = _params()
+    parent = 'c."parent_id" IS NULL' if parent_id is None else f'c."parent_id" = {p(parent_id)}'
+    rows = await read_rows(
+        f'SELECT c.* FROM "categories" c WHERE NOT c."is_hidden" AND {parent} '
+        f"AND ({_HAS_VISIBLE_PRODUCT} OR {_HAS_FILLED_CHILD}) "
+        'ORDER BY c."position", c."name", c."id"',
+        p.values,
+    )
+    return [Category._init_from_db(**row) for row in rows]
 
 
 async def category_for(client: Client | None, category_id: int | str) -> Category:
@@ -105,31 +102,73 @@ async def category_for(client: Client | None, category_id: int | str) -> Categor
 
 async def shown_category(category_id: int | str) -> Category:
     """A visible category (and parent); NotFound otherwise. Callers check who asks."""
-    category = await Category.get_or_none(id=as_id(category_id), is_hidden=False)
-    if category is None:
+    p = _params()
+    rows = await read_rows(
+        'SELECT c.* FROM "categories" c '
+        'LEFT JOIN "categories" parent ON parent."id" = c."parent_id" '
+        f'WHERE c."id" = {p(as_id(category_id))} AND NOT c."is_hidden" '
+        'AND (c."parent_id" IS NULL OR NOT parent."is_hidden")',
+        p.values,
+    )
+    if not rows:
         raise NotFound
-    if category.parent_id is not None:
-        parent = await Category.get_or_none(id=category.parent_id, is_hidden=False)
-        if parent is None:
-            raise NotFound
-    return category
+    return Category._init_from_db(**rows[0])
 
 
-async def category_products(
+@dataclass(frozen=True)
+class CategoryView:
+    """A category's screen: the category, its shown subcategories, a page of products."""
+
+    category: Category
+    children: list[Category]
+    products: Page[Product]
+
+
+async def category_view(
     client: Client | None, category_id: int | str, page: int = 0
-) -> Page[Product]:
+) -> CategoryView:
     require_shopper(client)
-    return await shown_category_products(category_id, page)
+    return await shown_category_view(category_id, page)
 
 
-async def shown_category_products(category_id: int | str, page: int = 0) -> Page[Product]:
+async def shown_category_view(category_id: int | str, page: int = 0) -> CategoryView:
     category = await shown_category(category_id)
-    query = visible_products().filter(category_id=category.id)
-    total = await query.count()
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(max(page, 0), pages - 1)
-    items = await query.order_by("position", "name", "id").offset(page * PAGE_SIZE).limit(PAGE_SIZE)
-    return Page(items=list(items), page=page, pages=pages, total=total)
+    children = await shown_categories(category.id)
+    return CategoryView(category, children, await _product_page(category.id, page))
+
+
+async def _product_page(category_id: int, page: int) -> Page[Product]:
+    """A page of the visible products of a category already checked visible; a page
+    past the end shows the last one. (`total_` beside a row's columns is ignored by
+    `_init_from_db`.)"""
+    page = max(page, 0)
+    rows = await _product_rows(category_id, page)
+    if not rows and page > 0:
+        p = _params()
+        counted = await read_rows(
+            f'SELECT COUNT(*) AS n FROM "products" WHERE "category_id" = {p(category_id)} '
+            'AND NOT "is_hidden"',
+            p.values,
+        )
+        page = max(0, -(-counted[0]["n"] // PAGE_SIZE) - 1)
+        rows = await _product_rows(category_id, page)
+    total = rows[0]["total_"] if rows else 0
+    return Page(
+        items=[Product._init_from_db(**row) for row in rows],
+        page=page,
+        pages=max(1, -(-total // PAGE_SIZE)),
+        total=total,
+    )
+
+
+async def _product_rows(category_id: int, page: int) -> list[dict]:
+    p = _params()
+    return await read_rows(
+        'SELECT p.*, COUNT(*) OVER () AS "total_" FROM "products" p '
+        f'WHERE p."category_id" = {p(category_id)} AND NOT p."is_hidden" '
+        f'ORDER BY p."position", p."name", p."id" LIMIT {PAGE_SIZE} OFFSET {page * PAGE_SIZE}',
+        p.values,
+    )
 
 
 async def product_for(client: Client | None, product_id: int | str) -> Product:
@@ -140,10 +179,46 @@ async def product_for(client: Client | None, product_id: int | str) -> Product:
 
 async def shown_product(product_id: int | str) -> Product:
     """A visible product; NotFound otherwise. Callers check who asks."""
-    product = await visible_products().get_or_none(id=as_id(product_id))
-    if product is None:
+    p = _params()
+    rows = await read_rows(
+        f'SELECT p.* FROM "products" p {_VISIBLE_CATEGORY} WHERE p."id" = {p(as_id(product_id))} '
+        'AND NOT p."is_hidden"',
+        p.values,
+    )
+    if not rows:
         raise NotFound
-    return product
+    return Product._init_from_db(**rows[0])
+
+
+_VISIBLE_CATEGORY = 'JOIN "categories" c ON c."id" = p."category_id" AND NOT c."is_hidden"'
+
+
+@dataclass(frozen=True)
+class ProductCard:
+    product: Product
+    in_cart: int  # the quantity in the client's cart
+    favorite: bool
+
+
+async def product_card(client: Client | None, product_id: int | str) -> ProductCard:
+    """A visible product with what this client did with it, in one read."""
+    require_shopper(client)
+    p = _params()
+    sql = (
+        'SELECT p.*, (SELECT i."quantity" FROM "order_items" i '
+        'JOIN "orders" o ON o."id" = i."order_id" '
+        f'WHERE o."client_id" = {p(client.id)} AND o."status" = \'cart\' '
+        'AND i."product_id" = p."id" LIMIT 1) AS "in_cart_", '
+        '(SELECT COUNT(*) FROM "favorites" f '
+        f'WHERE f."client_id" = {p(client.id)} AND f."product_id" = p."id") AS "favorite_" '
+        f'FROM "products" p {_VISIBLE_CATEGORY} WHERE p."id" = {p(as_id(product_id))} '
+        'AND NOT p."is_hidden"'
+    )
+    rows = await read_rows(sql, p.values)
+    if not rows:
+        raise NotFound
+    row = rows[0]
+    return ProductCard(Product._init_from_db(**row), row["in_cart_"] or 0, bool(row["favorite_"]))
 
 
 async def find_products(text: str, page: int = 0) -> Page[Product]:

@@ -17,7 +17,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from bot.services.addresses import AddressInput, add_address, address_text, owned_address
-from bot.services.cart import CartError, cart_view
+from bot.services.cart import CartError, current_cart, view_of
 from bot.services.catalog import require_shopper
 from bot.services.clients import search_text_of
 from bot.services.notices import Notice, to_staff
@@ -65,12 +65,12 @@ async def place_order(
         raise CartError("phone-invalid")
     async with in_transaction() as connection:
         await lock_client(client.id, connection)  # a double confirm waits here, then finds no cart
-        view = await cart_view(client)
-        if view.order_id is None or view.is_empty:
+        cart = await current_cart(client)
+        view = await view_of(cart, client)
+        if cart is None or view.is_empty:
             raise CartError("cart-empty")
         if view.has_issues:
             raise CartError("checkout-cart-changed")
-        cart = await Order.get(id=view.order_id).using_db(connection)
         quote = None
         if cart.promo_code_id is not None:
             promo = await PromoCode.get(id=cart.promo_code_id).using_db(connection)

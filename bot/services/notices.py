@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.services.roles import staff_rows
 from models import Client
 
 
@@ -51,19 +52,13 @@ def to_client(
 
 async def staff_recipients(owner_ids: Collection[int]) -> list[tuple[int, str | None]]:
     """Owners (ADMIN_IDS) and managers who are not blocked: (telegram id, language)."""
-    managers = await Client.filter(
-        is_manager=True,
-        is_blocked=False,
-        bot_blocked=False,
-        anonymized_at__isnull=True,
-        telegram_id__isnull=False,
-    )
-    owners = {c.telegram_id: c for c in await Client.filter(telegram_id__in=list(owner_ids))}
+    rows = {client.telegram_id: client for client in await staff_rows(owner_ids)}
     recipients: dict[int, str | None] = {
-        owner_id: language_of(owners.get(owner_id)) for owner_id in owner_ids
+        owner_id: language_of(rows.get(owner_id)) for owner_id in owner_ids
     }
-    for manager in managers:
-        recipients.setdefault(manager.telegram_id, language_of(manager))
+    for telegram_id, client in rows.items():
+        if client.is_manager and not client.is_blocked and not client.bot_blocked:
+            recipients.setdefault(telegram_id, language_of(client))
     return sorted(recipients.items())
 
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from bot.services import promo as promo_service
+from bot.services.client_query import Params
 from bot.services.notices import Notice, to_client
 from bot.services.roles import Role, require_editor
 from models import Client, Order, OrderItem, OrderStatus, OrderStatusChange
@@ -153,29 +153,40 @@ async def record_placement(
 
 
 async def lock_client(client_id: int, connection: BaseDBAsyncClient) -> None:
-    """Takes the client's row lock (PostgreSQL; SQLite writes one at a time anyway).
+    """Takes the client's row lock (PostgreSQL; SQLite writes one at a time anyway, and
+    tortoise runs its transactions one after another on its one connection).
 
     Every transaction that changes a client's orders takes it FIRST, so they queue in
     one order (no deadlock) and each recount sees the previous one's change. NO KEY:
     inserts referencing the client (addresses, redemptions) do not wait on it.
     """
-    await Client.filter(id=client_id).select_for_update(no_key=True).using_db(connection).first()
+    if connection.capabilities.dialect == "postgres":
+        await connection.execute_query(
+            'SELECT 1 FROM "clients" WHERE "id" = $1 FOR NO KEY UPDATE', [client_id]
+        )
 
 
 async def refresh_client_stats(client_id: int, connection: BaseDBAsyncClient) -> None:
-    """Recomputes the denormalized counters from the client's orders (under `lock_client`)."""
+    """Recomputes the denormalized counters from the client's orders (under `lock_client`),
+    in one statement: the aggregates run in the database (money in minor units sums
+    exactly; UTC times in one format compare as text on SQLite)."""
     await lock_client(client_id, connection)
-    rows = (
-        await Order.filter(client_id=client_id, status__in=COUNTED_STATUSES)
-        .using_db(connection)
-        .values_list("total", "placed_at")
-    )
-    total = sum((Decimal(amount) for amount, _ in rows), Decimal("0"))
-    last = max((placed for _, placed in rows if placed is not None), default=None)
-    await (
-        Client.filter(id=client_id)
-        .using_db(connection)
-        .update(orders_count=len(rows), total_spent=total, last_order_at=last)
+    p = Params(connection.capabilities.dialect)
+    statuses = ", ".join(f"'{status.value}'" for status in COUNTED_STATUSES)
+
+    def aggregate(expression: str) -> str:
+        return (
+            f'(SELECT {expression} FROM "orders" WHERE "client_id" = {p(client_id)} '
+            f'AND "status" IN ({statuses}))'
+        )
+
+    # placeholders in the order they appear: `?` is positional
+    count, spent = aggregate("COUNT(*)"), aggregate('COALESCE(SUM("total"), 0)')
+    last = aggregate('MAX("placed_at")')
+    await connection.execute_query(
+        f'UPDATE "clients" SET "orders_count" = {count}, "total_spent" = {spent}, '
+        f'"last_order_at" = {last} WHERE "id" = {p(client_id)}',
+        p.values,
     )
 
 

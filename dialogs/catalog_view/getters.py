@@ -9,9 +9,7 @@ from aiogram_dialog import DialogManager
 from aiogram_dialog.api.entities import MediaAttachment, MediaId
 
 from bot.services import catalog
-from bot.services.cart import current_cart
 from dialogs.shop.context import client_of, int_arg, money
-from models import OrderItem
 
 
 async def categories_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
@@ -20,15 +18,15 @@ async def categories_getter(dialog_manager: DialogManager, **_: Any) -> dict[str
 
 
 async def category_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    client = client_of(dialog_manager)
     data = dialog_manager.dialog_data
-    category = await catalog.category_for(client, data.get("category_id"))
-    children = await catalog.visible_categories(client, category.id)
-    page = await catalog.category_products(client, category.id, int_arg(data.get("page")))
+    view = await catalog.category_view(
+        client_of(dialog_manager), data.get("category_id"), int_arg(data.get("page"))
+    )
+    page = view.products
     data["page"] = page.page
     return {
-        "category": category.name,
-        "subcategories": [(c.id, c.name) for c in children],
+        "category": view.category.name,
+        "subcategories": [(c.id, c.name) for c in view.children],
         "products": [
             (p.id, f"{p.name} · {money(dialog_manager, p.price, p.currency)}") for p in page.items
         ],
@@ -40,25 +38,21 @@ async def category_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, 
 
 
 async def product_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, Any]:
-    client = client_of(dialog_manager)
-    product = await catalog.product_for(client, dialog_manager.dialog_data.get("product_id"))
-    cart = await current_cart(client)
-    in_cart = 0
-    if cart is not None:
-        item = await OrderItem.get_or_none(order_id=cart.id, product_id=product.id)
-        in_cart = item.quantity if item else 0
+    card = await catalog.product_card(
+        client_of(dialog_manager), dialog_manager.dialog_data.get("product_id")
+    )
+    product = card.product
     photo = None
     if product.photo_file_id:
         photo = MediaAttachment(ContentType.PHOTO, file_id=MediaId(product.photo_file_id))
-    favorite = await catalog.is_favorite(client, product.id)
     return {
         "name": product.name,
         "description": product.description or "",
         "price": money(dialog_manager, product.price, product.currency),
         "photo": photo,
-        "in_cart": in_cart,
-        "favorite": favorite,
-        "not_favorite": not favorite,
+        "in_cart": card.in_cart,
+        "favorite": card.favorite,
+        "not_favorite": not card.favorite,
     }
 
 

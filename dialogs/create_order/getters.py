@@ -85,12 +85,11 @@ async def catalog_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, A
     require_editor_in(dialog_manager)
     data = dialog_manager.dialog_data
     try:
-        category = await catalog.shown_category(data["category_id"])
+        view = await catalog.shown_category_view(data["category_id"], int(data.get("page") or 0))
     except (KeyError, catalog.NotFound):  # the root, or a category hidden meanwhile
         data.update(category_id=None, trail=[], page=0)
         return await _root_view()
-    children = await catalog.shown_categories(category.id)
-    page = await catalog.shown_category_products(category.id, int(data.get("page") or 0))
+    category, children, page = view.category, view.children, view.products
     data["page"] = page.page
     return {
         "root": False,
