@@ -30,6 +30,12 @@ def main() -> None:
     shop_clicks.add_argument("--clicks", type=int, default=60, help="timed clicks of each kind")
     shop_clicks.add_argument("--rounds", type=int, default=5, help="measured rounds")
     shop_clicks.add_argument("--warmup", type=int, default=20, help="clicks of the warm-up round")
+    shop_clicks.add_argument(
+        "--folder", type=Path, default=Path("data"), help="where `bench desk` keeps its file"
+    )
+    shop_clicks.add_argument(
+        "--clients", type=int, default=1_000_000, help="the desk file's clients, if it exists"
+    )
     desk_run = benchmarks.add_parser("desk", help="the client desk's actions, p50/p95 (SQLite)")
     desk_run.add_argument("--clients", type=int, default=100_000, help="clients generated")
     desk_run.add_argument("--samples", type=int, default=40, help="timed rounds per action")
@@ -56,7 +62,7 @@ def main() -> None:
     erase.add_argument("--database-url", help="PostgreSQL instead of the SQLite file")
     args = parser.parse_args()
     if args.name == "shop":
-        asyncio.run(shop.main(clicks=args.clicks, rounds=args.rounds, warmup=args.warmup))
+        asyncio.run(shop.main(args.clicks, args.rounds, args.warmup, args.folder, args.clients))
     elif args.name == "desk":
         asyncio.run(desk.main(args.clients, args.samples, args.folder, args.database_url))
     elif args.name == "gdpr":

@@ -32,6 +32,7 @@ from bot.handlers.start import start_router
 from bot.i18n import build_i18n
 from bot.middlewares.client import ClientMiddleware
 from bot.middlewares.requests import install_request_middlewares
+from bot.notify import BackgroundNotices
 from bot.retention_job import RetentionJob
 from bot.routing import PassByRouter
 from bot.senders.chat import CHAT_BUTTON_PREFIX
@@ -141,6 +142,7 @@ def build_dispatcher(
         clock=clock,
     )
     dp["broadcast_senders"] = senders
+    background_notices = dp["background_notices"] = BackgroundNotices()
     retention = RetentionJob(settings.admin_ids, storage=storage)
 
     async def on_startup(bot: Bot) -> None:  # after i18n's startup: the catalogs are loaded
@@ -150,6 +152,7 @@ def build_dispatcher(
         retention.start(bot)
 
     async def on_shutdown() -> None:
+        await background_notices.drain()
         await senders.stop()
         await retention.stop()
 

@@ -59,11 +59,26 @@ def _connection_config(database_url: str) -> str | dict[str, Any]:
     each run costs a fraction of a millisecond.
     """
     if database_url.startswith("sqlite://"):
-        return database_url
+        return _with_normal_sync(database_url)
     connection = expand_db_url(database_url)
     settings = connection["credentials"].setdefault("server_settings", {})
     settings["plan_cache_mode"] = "force_custom_plan"
     return connection
+
+
+def _with_normal_sync(database_url: str) -> str:
+    """SQLite with `synchronous=NORMAL` unless the URL says otherwise.
+
+    In WAL mode NORMAL syncs at checkpoints instead of on every commit: the file stays
+    consistent whatever happens, and a crash of the bot loses nothing; a power cut or an
+    OS crash may undo the last transactions before it. FULL (SQLite's default) pays a
+    sync on every commit: a checkout on a 4 GB database took 9-13 ms with it against
+    6-7 ms without. `?synchronous=FULL` in DATABASE_URL brings it back.
+    """
+    path = database_url.removeprefix("sqlite://").split("?", 1)[0]
+    if path in ("", ":memory:") or "synchronous=" in database_url:
+        return database_url
+    return database_url + ("&" if "?" in database_url else "?") + "synchronous=NORMAL"
 
 
 def __getattr__(name: str) -> Any:

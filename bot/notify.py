@@ -59,6 +59,36 @@ async def send_notices(
     return sent
 
 
+class BackgroundNotices:
+    """Notices sent in tasks of their own, so that the update that caused them answers
+    its user first: a customer's confirmed order is shown at once, however many managers
+    are told of it and however Telegram paces those messages (a 429 waits up to 30 s).
+    One per dispatcher (`dp["background_notices"]`); shutdown waits for what is left."""
+
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Task[int]] = set()
+
+    def send(
+        self, bot: Bot, core: BaseCore[Any], notices: Iterable[Notice], default_locale: str
+    ) -> None:
+        notices = list(notices)
+        if not notices:
+            return
+        task = asyncio.create_task(send_notices(bot, core, notices, default_locale))
+        self._tasks.add(task)
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[int]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            logger.error("sending notices failed", exc_info=task.exception())
+
+    async def drain(self) -> None:
+        """Waits until every notice handed over so far has been sent (or given up)."""
+        while self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+
+
 def _button_markup(
     core: BaseCore[Any], notice: Notice, default_locale: str
 ) -> InlineKeyboardMarkup | None:

@@ -102,6 +102,13 @@ class App:
         updater.notify = updater._process_update
         await manager.update()
 
+    async def notices_sent(self) -> None:
+        """Waits for the notices an action handed to the background (the bot answers its
+        user first, then tells the others): a test then sees everything that was sent."""
+        background = self.dp.workflow_data.get("background_notices")
+        if background is not None:
+            await background.drain()
+
     async def close(self) -> None:
         if not self.closed:
             self.closed = True
@@ -183,6 +190,7 @@ class Person:
     async def send(self, text: str) -> None:
         self._begin()
         await self.client.send(text)
+        await self.app.notices_sent()
 
     def shown(self) -> list[Message]:
         """Dialog messages shown to this person by their last action (and since)."""
@@ -226,7 +234,9 @@ class Person:
         screen = self.screen()
         exact = InlineButtonTextLocator(re.escape(self.button(pattern).text))
         self._begin()
-        return await self.client.click(screen, exact)
+        callback_id = await self.client.click(screen, exact)
+        await self.app.notices_sent()
+        return callback_id
 
     async def click_data(self, callback_data: str, message: Message | None = None) -> str:
         """Send a callback with arbitrary data: what a forged or replayed button does."""
@@ -237,6 +247,7 @@ class Person:
         await self.app.dp.feed_update(
             self.app.bot, Update(update_id=self.client._new_update_id(), callback_query=callback)
         )
+        await self.app.notices_sent()
         return callback.id
 
     def answers(self, callback_id: str) -> list[AnswerCallbackQuery]:

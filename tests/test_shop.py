@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
+from aiogram.exceptions import TelegramRetryAfter
 from aiogram.methods import SendMessage
+from aiogram_dialog.test_tools.keyboard import InlineButtonTextLocator
 
 from bot.notify import send_notices
 from bot.services.orders import change_status
@@ -99,3 +102,31 @@ async def test_a_customer_shops_and_checks_out(app: App, shop: Shop) -> None:
 
 def i18n_core(app: App):
     return next(m.core for m in app.dp.update.outer_middleware if hasattr(m, "core"))
+
+
+async def test_the_order_is_confirmed_before_the_staff_are_told(app: App, shop: Shop) -> None:
+    """Staff notices go out after the customer's answer: Telegram pacing them (a 429 waits
+    a second here) does not hold the customer's confirmation."""
+    anna = app.person(first_name="Anna", language_code="pl")
+    await browse_to_espresso(anna)
+    await anna.click("🛒 Dodaj")
+    await anna.click("^1$")
+    await anna.click("Koszyk")
+    await anna.click("Zamów")
+    await anna.click("Nowy adres")
+    for typed in ("Anna Nowak", "ul. Długa 5/3", "Kraków", "30-001", "Polska"):
+        await anna.send(typed)
+    await anna.send("600 123 456")
+    await anna.click("Pomiń")
+    await anna.click("Pomiń")
+    await anna.click("Pomiń")
+    await anna.click("Przy odbiorze")
+    app.bot.session.fail_next(SendMessage, TelegramRetryAfter, retry_after=1)
+
+    confirm = InlineButtonTextLocator(re.escape(anna.button("Potwierdź").text))
+    await anna.client.click(anna.screen(), confirm)  # not waiting for the notices
+    assert "#1" in anna.text()
+    assert sent_to(app, OWNER_ID) == []  # not yet: the customer was answered first
+    await app.notices_sent()
+    refused, delivered = sent_to(app, OWNER_ID)  # the 429, then the same notice a second later
+    assert refused == delivered and "New order #1" in delivered

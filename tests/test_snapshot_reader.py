@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from tortoise import Tortoise
 
 import bot.db
-from bot.db import close_database, open_database, snapshot_reader, snapshot_rows
+from bot.db import CONNECTION, close_database, open_database, snapshot_reader, snapshot_rows
 from bot.services import cart, clients
 from bot.services.clients import TelegramProfile, client_by_telegram_id, touch_client
 from models import Client
@@ -110,3 +111,15 @@ async def test_the_cart_count_reads_the_snapshot(
 
     assert await cart.cart_line_count(client) == 2  # committed lines, seen at once
     assert len(answered) == 2 and all(rows is not None for rows in answered)
+
+
+async def test_the_app_syncs_at_checkpoints_unless_the_url_asks_for_more(
+    wal_database: Path,
+) -> None:
+    connection = Tortoise.get_connection(CONNECTION)
+    _, rows = await connection.execute_query("PRAGMA synchronous")
+    assert rows[0][0] == 1  # NORMAL: the file stays consistent; no sync per commit
+    await close_database()
+    await open_database(f"sqlite://{wal_database}?synchronous=FULL")
+    _, rows = await Tortoise.get_connection(CONNECTION).execute_query("PRAGMA synchronous")
+    assert rows[0][0] == 2

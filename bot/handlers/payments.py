@@ -10,7 +10,7 @@ from aiogram_i18n import I18nContext
 
 from bot.config import Settings
 from bot.filters import OnLoop
-from bot.notify import send_notices
+from bot.notify import BackgroundNotices
 from bot.services.payments import check_pre_checkout, record_payment
 
 logger = logging.getLogger(__name__)
@@ -27,7 +27,12 @@ async def on_pre_checkout(query: PreCheckoutQuery, i18n: I18nContext, settings: 
     await query.answer(ok=False, error_message=i18n.get(refusal))
 
 
-async def on_successful_payment(message: Message, i18n: I18nContext, settings: Settings) -> None:
+async def on_successful_payment(
+    message: Message,
+    i18n: I18nContext,
+    settings: Settings,
+    background_notices: BackgroundNotices,
+) -> None:
     payment = message.successful_payment
     notices = await record_payment(
         message.from_user.id,
@@ -39,7 +44,7 @@ async def on_successful_payment(message: Message, i18n: I18nContext, settings: S
         settings.admin_ids,
     )
     logger.info("payment recorded for telegram id %s", message.from_user.id)
-    await send_notices(message.bot, i18n.core, notices, settings.default_locale)
+    background_notices.send(message.bot, i18n.core, notices, settings.default_locale)
 
 
 def payments_router() -> Router:

@@ -12,19 +12,22 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
-from tortoise.expressions import F
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from bot.services.addresses import AddressInput, add_address, address_text, owned_address
 from bot.services.cart import CartError, current_cart, view_of
 from bot.services.catalog import require_shopper
+from bot.services.client_query import Params
 from bot.services.clients import search_text_of
 from bot.services.notices import Notice, to_staff
 from bot.services.order_desk import open_order_button
 from bot.services.orders import lock_client, record_placement
 from bot.services.promo import check_promo, redeem
-from models import Address, Client, Order, OrderStatus, PaymentMethod, PromoCode
+from models import Address, Client, Order, PaymentMethod, PromoCode
+from models.money import to_minor
 
 MAX_COMMENT = 1000
 
@@ -80,34 +83,49 @@ async def place_order(
             )  # fmt: skip
         discount = quote.discount if quote else Decimal("0")
         address = await delivery_address(client, data.address_id, data.new_address)
-        claimed = (
-            await Order.filter(id=cart.id, status=OrderStatus.CART, version=cart.version)
-            .using_db(connection)
-            .update(
-                status=OrderStatus.NEW,
-                version=F("version") + 1,
-                placed_at=now,
-                contact_name=(address.recipient or client.display_name)[:255],
-                contact_phone=data.phone,
-                contact_email=data.email,
-                address_id=address.id,
-                address_text=address_text(address),
-                comment=comment,
-                subtotal=view.subtotal,
-                discount=discount,
-                total=view.subtotal - discount,
-                payment_method=data.payment_method,
-            )
+        order = await _claim(
+            connection,
+            cart,
+            placed_at=now,
+            contact_name=(address.recipient or client.display_name)[:255],
+            contact_phone=data.phone,
+            contact_email=data.email,
+            address_id=address.id,
+            address_text=address_text(address),
+            comment=comment,
+            subtotal=to_minor(view.subtotal),
+            discount=to_minor(discount),
+            total=to_minor(view.subtotal - discount),
+            payment_method=data.payment_method.value,
         )
-        if not claimed:
+        if order is None:
             raise CartError("checkout-cart-changed")
-        order = await Order.get(id=cart.id).using_db(connection)
         if quote is not None:
             await redeem(quote, client, order, connection)
         await _fill_contact(client, data, connection)
         await record_placement(order, client, connection)
     lines = "\n".join(f"{line.quantity} × {line.name}" for line in view.lines)
     return PlacedOrder(order=order, notices=await staff_notices(owner_ids, order, client, lines))
+
+
+async def _claim(connection: BaseDBAsyncClient, cart: Order, **columns: Any) -> Order | None:
+    """The cart becomes the order `new` with these column values, unless another update
+    got to it first (status or version changed): None then. Plain SQL (money in minor
+    units): tortoise would build this UPDATE's SQL anew on every checkout."""
+    p = Params(connection.capabilities.dialect)
+    sets = ", ".join(f'"{column}" = {p(value)}' for column, value in columns.items())
+    claimed, _ = await connection.execute_query(
+        f'UPDATE "orders" SET "status" = \'new\', "version" = "version" + 1, {sets} '
+        f'WHERE "id" = {p(cart.id)} AND "status" = \'cart\' AND "version" = {p(cart.version)}',
+        p.values,
+    )
+    if not claimed:
+        return None
+    p = Params(connection.capabilities.dialect)
+    rows = await connection.execute_query_dict(
+        f'SELECT * FROM "orders" WHERE "id" = {p(cart.id)}', p.values
+    )
+    return Order._init_from_db(**rows[0])
 
 
 async def delivery_address(

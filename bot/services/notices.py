@@ -11,7 +11,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.services.roles import staff_rows
+from bot.db import read_rows
+from bot.services.roles import staff_sql
 from models import Client
 
 
@@ -36,7 +37,12 @@ class Notice:
 def language_of(client: Client | None) -> str | None:
     if client is None:
         return None
-    return client.locale or (client.language_code or "").split("-")[0] or None
+    return language_from(client.locale, client.language_code)
+
+
+def language_from(locale: str | None, language_code: str | None) -> str | None:
+    """The language a client picked in the bot, else Telegram's ('pt-br' -> 'pt')."""
+    return locale or (language_code or "").split("-")[0] or None
 
 
 def to_client(
@@ -52,13 +58,17 @@ def to_client(
 
 async def staff_recipients(owner_ids: Collection[int]) -> list[tuple[int, str | None]]:
     """Owners (ADMIN_IDS) and managers who are not blocked: (telegram id, language)."""
-    rows = {client.telegram_id: client for client in await staff_rows(owner_ids)}
-    recipients: dict[int, str | None] = {
-        owner_id: language_of(rows.get(owner_id)) for owner_id in owner_ids
+    sql = staff_sql(
+        owner_ids,
+        columns='"telegram_id", "locale", "language_code"',
+        staff_condition=' AND "is_manager" = TRUE AND NOT "is_blocked" AND NOT "bot_blocked"',
+    )
+    languages = {
+        row["telegram_id"]: language_from(row["locale"], row["language_code"])
+        for row in await read_rows(sql, [])
+        if row["telegram_id"] is not None
     }
-    for telegram_id, client in rows.items():
-        if client.is_manager and not client.is_blocked and not client.bot_blocked:
-            recipients.setdefault(telegram_id, language_of(client))
+    recipients = dict.fromkeys(owner_ids) | languages
     return sorted(recipients.items())
 
 

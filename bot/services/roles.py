@@ -131,11 +131,15 @@ async def staff_rows(owner_ids: Collection[int]) -> list[Client]:
     return [Client._init_from_db(**row) for row in rows if row["telegram_id"] is not None]
 
 
-def staff_sql(owner_ids: Collection[int]) -> str:
-    # `telegram_id IS NOT NULL` is left to Python: SQLite would walk its unique index
+def staff_sql(owner_ids: Collection[int], columns: str = "*", staff_condition: str = "") -> str:
+    """Staff rows (`STAFF_CONDITION` and `staff_condition`), and the owners' rows: live
+    ones. `telegram_id IS NOT NULL` is left to the caller: SQLite would walk its unique
+    index for it instead of the staff's partial index."""
     live = '"anonymized_at" IS NULL'
-    sql = f'SELECT * FROM "clients" WHERE {STAFF_CONDITION} AND {live}'
+    sql = f'SELECT {columns} FROM "clients" WHERE {STAFF_CONDITION}{staff_condition} AND {live}'
     if owner_ids:
         owners = ", ".join(str(int(owner)) for owner in sorted(owner_ids))  # integers
-        sql += f' UNION SELECT * FROM "clients" WHERE "telegram_id" IN ({owners}) AND {live}'
+        sql += (
+            f' UNION SELECT {columns} FROM "clients" WHERE "telegram_id" IN ({owners}) AND {live}'
+        )
     return sql

@@ -15,7 +15,7 @@ from aiogram_dialog import DialogManager, ShowMode, StartMode
 from aiogram_dialog.widgets.input import ManagedTextInput, MessageInput
 from aiogram_dialog.widgets.kbd import Button, Select
 
-from bot.notify import send_notices
+from bot.notify import BackgroundNotices
 from bot.services import addresses
 from bot.services.addresses import AddressError
 from bot.services.cart import CartError, apply_promo
@@ -162,8 +162,9 @@ async def on_confirm(callback: CallbackQuery, _button: Button, manager: DialogMa
         await manager.switch_to(Checkout.PROMO)
         return
     data["order_id"] = placed.order.id
+    background: BackgroundNotices = manager.middleware_data["background_notices"]
     bot = manager.middleware_data["bot"]
-    await send_notices(bot, i18n_of(manager).core, placed.notices, settings.default_locale)
+    background.send(bot, i18n_of(manager).core, placed.notices, settings.default_locale)
     await manager.switch_to(Checkout.DONE)
     if placed.order.payment_method == PaymentMethod.TELEGRAM:
         await send_invoice_for(manager, placed.order.id)
