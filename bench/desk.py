@@ -69,31 +69,35 @@ async def timed(action: Callable[[], Awaitable[Any]], samples: list[float]) -> N
     samples.append(time.perf_counter() - started)
 
 
-async def handled(owner: Owner, action: Callable[[], Awaitable[Any]], samples: list[float]) -> None:
-    """`action` (an Owner's message or press), timed from `feed_update` to its end."""
+async def handled(
+    owner: ChatUser, action: Callable[[], Awaitable[Any]], samples: list[float]
+) -> None:
+    """`action` (a ChatUser's message or press), timed from `feed_update` to its end."""
     await action()
     samples.append(owner.handled_in)
 
 
-class Owner:
-    """The owner in a private chat with the real dispatcher.
+class ChatUser:
+    """Somebody (the owner, by default) in a private chat with the real dispatcher.
 
     An update is built and parsed with the bot's context before it is timed, as polling
     and the webhook parse Telegram's JSON before `feed_update` (an update that is not
     the bot's own would be dumped and parsed again inside `feed_update`). `handled_in`:
-    the seconds the last update took from there.
+    the seconds the last update took from there. Messages are shown by aiogram-dialog's
+    own message manager through the recording bot, as in production.
     """
 
-    def __init__(self, dp: Dispatcher) -> None:
+    def __init__(self, dp: Dispatcher, user_id: int = OWNER, language_code: str = "en") -> None:
         self.dp = dp
         self.bot = recording_bot(TOKEN)
+        self.user_id, self.language_code = user_id, language_code
         self.handled_in = 0.0
 
     async def start(self) -> None:
         await self.dp.emit_startup(bot=self.bot, dispatcher=self.dp)
 
     async def send(self, text: str) -> None:
-        await self._feed(message_update(OWNER, text))
+        await self._feed(message_update(self.user_id, text, self.language_code))
 
     async def _feed(self, update: Update) -> None:
         update = Update.model_validate(update.model_dump(), context={"bot": self.bot})
@@ -107,13 +111,13 @@ class Owner:
 
     async def press(self, which: Callable[[InlineKeyboardButton], bool]) -> None:
         """The first button of the shown message that `which` picks."""
-        shown = shown_message(self.bot, OWNER)
+        shown = shown_message(self.bot, self.user_id)
         buttons = [b for row in shown.reply_markup.inline_keyboard for b in row]
         data = next(b.callback_data for b in buttons if which(b))
-        await self._feed(click_update(OWNER, shown, data))
+        await self._feed(click_update(self.user_id, shown, data, self.language_code))
 
     def text(self) -> str:
-        return shown_message(self.bot, OWNER).text or ""
+        return shown_message(self.bot, self.user_id).text or ""
 
 
 def a_client_row(button: InlineKeyboardButton) -> bool:
@@ -121,12 +125,13 @@ def a_client_row(button: InlineKeyboardButton) -> bool:
     return (button.callback_data or "").endswith(":open")
 
 
-def message_update(user_id: int, text: str) -> Update:
+def message_update(user_id: int, text: str, language_code: str = "en") -> Update:
     message = Message(
         message_id=next(_message_ids),
         date=datetime.now(UTC),
         chat=Chat(id=user_id, type="private"),
-        from_user=telegram_user(user_id),  # as in the clicks: the profile stays unchanged
+        # as in the clicks: the profile stays unchanged
+        from_user=telegram_user(user_id, language_code),
         text=text,
     )
     return Update(update_id=next(_message_ids), message=message)
@@ -164,7 +169,7 @@ async def a_phone() -> str:
 async def ours(samples: int, phone: str) -> dict[str, list[float]]:
     storage = MemoryStorage()
     settings = Settings(bot_token=TOKEN, admin_ids=frozenset({OWNER}), _env_file=None)
-    owner = Owner(build_dispatcher(settings, storage=storage))
+    owner = ChatUser(build_dispatcher(settings, storage=storage))
     await owner.start()
     keep_startup_objects()  # as `serve` does once the bot is assembled
     names = ("overview", "first_page", "card", "deep_page")
@@ -258,8 +263,8 @@ class FloorMenu(StatesGroup):
     MAIN = State()
 
 
-async def floor(samples: int) -> list[float]:
-    """A bare aiogram-dialog window with one static button, clicked."""
+async def floor_user() -> ChatUser:
+    """A bare aiogram-dialog: one window with one static button, after /start."""
 
     async def on_start(message: Any, dialog_manager: DialogManager) -> None:
         await dialog_manager.start(FloorMenu.MAIN, mode=StartMode.RESET_STACK)
@@ -270,12 +275,18 @@ async def floor(samples: int) -> list[float]:
         Dialog(Window(Const("floor"), Button(Const("x"), id="x"), state=FloorMenu.MAIN))
     )
     setup_dialogs(dp)
-    owner = Owner(dp)
-    await owner.start()
-    await owner.send("/start")
+    user = ChatUser(dp)
+    await user.start()
+    await user.send("/start")
+    return user
+
+
+async def floor(samples: int) -> list[float]:
+    """The bare click, measured as the desk's actions are."""
+    user = await floor_user()
     result: list[float] = []
     for i in range(samples + 20):
-        await handled(owner, lambda: owner.click("x"), result if i >= 20 else [])
+        await handled(user, lambda: user.click("x"), result if i >= 20 else [])
     return result
 
 
@@ -307,7 +318,7 @@ async def main(clients: int, samples: int, folder: Path, database_url: str | Non
         page_only: list[float] = []
         for _ in range(samples):
             await timed(lambda: list_page(ClientQuery()), page_only)
-        from bench import desk_analytics  # it imports this module's Owner
+        from bench import desk_analytics  # it imports this module's ChatUser
 
         busiest = await desk_analytics.busiest_client()
         ours_samples.update(await desk_analytics.ours(samples, busiest))

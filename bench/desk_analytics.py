@@ -24,7 +24,7 @@ from typing import Any
 from aiogram.fsm.storage.memory import MemoryStorage
 from tortoise import Tortoise
 
-from bench.desk import OWNER, TOKEN, Owner, handled, timed
+from bench.desk import OWNER, TOKEN, ChatUser, handled, timed
 from bot.app import build_dispatcher
 from bot.config import Settings
 from bot.db import CONNECTION
@@ -57,7 +57,7 @@ async def busiest_client() -> dict[str, Any]:
 
 async def ours(samples: int, client: dict[str, Any]) -> dict[str, list[float]]:
     settings = Settings(bot_token=TOKEN, admin_ids=frozenset({OWNER}), _env_file=None)
-    owner = Owner(build_dispatcher(settings, storage=MemoryStorage()))
+    owner = ChatUser(build_dispatcher(settings, storage=MemoryStorage()))
     await owner.start()
     keep_startup_objects()  # as `serve` does once the bot is assembled
     results: dict[str, list[float]] = {name: [] for name in ACTIONS}

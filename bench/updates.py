@@ -34,9 +34,11 @@ TOKEN = "4242:BENCH-token-for-shopdesk-benchmarks"
 _update_ids = count(1)
 
 
-def telegram_user(user_id: int) -> User:
+def telegram_user(user_id: int, language_code: str = "en") -> User:
     """The same person in every update (a changed name would be written to the DB)."""
-    return User(id=user_id, is_bot=False, first_name=f"Client{user_id}", language_code="en")
+    return User(
+        id=user_id, is_bot=False, first_name=f"Client{user_id}", language_code=language_code
+    )
 
 
 def start_update(user_id: int) -> Update:
@@ -50,10 +52,10 @@ def start_update(user_id: int) -> Update:
     return Update(update_id=next(_update_ids), message=message)
 
 
-def click_update(user_id: int, message: Message, data: str) -> Update:
+def click_update(user_id: int, message: Message, data: str, language_code: str = "en") -> Update:
     callback = CallbackQuery(
         id=str(next(_update_ids)),
-        from_user=telegram_user(user_id),
+        from_user=telegram_user(user_id, language_code),
         chat_instance="bench",
         message=message,
         data=data,

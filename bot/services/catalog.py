@@ -103,16 +103,22 @@ async def category_for(client: Client | None, category_id: int | str) -> Categor
 async def shown_category(category_id: int | str) -> Category:
     """A visible category (and parent); NotFound otherwise. Callers check who asks."""
     p = _params()
-    rows = await read_rows(
+    row = await _one_row(
         'SELECT c.* FROM "categories" c '
         'LEFT JOIN "categories" parent ON parent."id" = c."parent_id" '
         f'WHERE c."id" = {p(as_id(category_id))} AND NOT c."is_hidden" '
         'AND (c."parent_id" IS NULL OR NOT parent."is_hidden")',
         p.values,
     )
+    return Category._init_from_db(**row)
+
+
+async def _one_row(sql: str, values: list) -> dict:
+    """The row this SELECT finds; NotFound when it finds none."""
+    rows = await read_rows(sql, values)
     if not rows:
         raise NotFound
-    return Category._init_from_db(**rows[0])
+    return rows[0]
 
 
 @dataclass(frozen=True)
@@ -180,14 +186,12 @@ async def product_for(client: Client | None, product_id: int | str) -> Product:
 async def shown_product(product_id: int | str) -> Product:
     """A visible product; NotFound otherwise. Callers check who asks."""
     p = _params()
-    rows = await read_rows(
+    row = await _one_row(
         f'SELECT p.* FROM "products" p {_VISIBLE_CATEGORY} WHERE p."id" = {p(as_id(product_id))} '
         'AND NOT p."is_hidden"',
         p.values,
     )
-    if not rows:
-        raise NotFound
-    return Product._init_from_db(**rows[0])
+    return Product._init_from_db(**row)
 
 
 _VISIBLE_CATEGORY = 'JOIN "categories" c ON c."id" = p."category_id" AND NOT c."is_hidden"'
@@ -214,10 +218,7 @@ async def product_card(client: Client | None, product_id: int | str) -> ProductC
         f'FROM "products" p {_VISIBLE_CATEGORY} WHERE p."id" = {p(as_id(product_id))} '
         'AND NOT p."is_hidden"'
     )
-    rows = await read_rows(sql, p.values)
-    if not rows:
-        raise NotFound
-    row = rows[0]
+    row = await _one_row(sql, p.values)
     return ProductCard(Product._init_from_db(**row), row["in_cart_"] or 0, bool(row["favorite_"]))
 
 
@@ -234,10 +235,6 @@ async def find_products(text: str, page: int = 0) -> Page[Product]:
     products = {p.id: p for p in await Product.filter(id__in=shown)} if shown else {}
     items = [products[pid] for pid in shown if pid in products]
     return Page(items=items, page=page, pages=pages, total=len(ids))
-
-
-async def is_favorite(client: Client, product_id: int) -> bool:
-    return await Favorite.exists(client_id=client.id, product_id=product_id)
 
 
 async def toggle_favorite(client: Client | None, product_id: int | str) -> bool:

@@ -216,7 +216,7 @@ async def list_records(
 ) -> tuple[list[dict[str, Any]], bool]:
     """`list_page`'s rows as the database returns them (no models), and whether more
     follow: for reading the whole list (the export). With `addresses`, each row also
-    has `address_city` and `address_street` (see `default_addresses`)."""
+    has `address_city` and `address_street` of its default (else first) address."""
     _, nullable, _ = SORT_COLUMNS[query.sort]
     walk = bool(query.search) and query.sort is not SortKey.NAME and await _walk_pays(matches)
     want = size + 1
@@ -265,24 +265,6 @@ def _page_of(query: ClientQuery, rows: list[dict[str, Any]], more: bool) -> Clie
         last=cursor_of(query, rows[-1]) if rows else None,
         more=more,
     )
-
-
-async def default_addresses(client_ids: list[int]) -> dict[int, str]:
-    """The default (else the first) address of each client, as one line."""
-    if not client_ids:
-        return {}
-    p = Params(dialect())
-    marks = ", ".join(p(client_id) for client_id in client_ids)
-    addresses = await connection().execute_query_dict(
-        f"SELECT client_id, city, street FROM addresses WHERE client_id IN ({marks}) "
-        "ORDER BY is_default DESC, id",
-        p.values,
-    )
-    result: dict[int, str] = {}
-    for address in addresses:
-        line = address_line(address["city"], address["street"])
-        result.setdefault(address["client_id"], line or "")
-    return result
 
 
 def address_line(city: str | None, street: str | None) -> str | None:
