@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Generic, TypeVar
 
 from tortoise.exceptions import IntegrityError
@@ -19,6 +20,7 @@ from bot.services.client_query import Params
 from bot.services.clients import fold
 from bot.services.roles import can_shop
 from models import Category, Client, Favorite, Product
+from models.money import from_minor
 
 PAGE_SIZE = 8
 T = TypeVar("T")
@@ -121,13 +123,23 @@ async def _one_row(sql: str, values: list) -> dict:
     return rows[0]
 
 
+@dataclass(frozen=True, slots=True)
+class ProductLine:
+    """A product as a list of them shows it (no model: a page builds eight at a time)."""
+
+    id: int
+    name: str
+    price: Decimal
+    currency: str
+
+
 @dataclass(frozen=True)
 class CategoryView:
     """A category's screen: the category, its shown subcategories, a page of products."""
 
     category: Category
     children: list[Category]
-    products: Page[Product]
+    products: Page[ProductLine]
 
 
 async def category_view(
@@ -143,10 +155,9 @@ async def shown_category_view(category_id: int | str, page: int = 0) -> Category
     return CategoryView(category, children, await _product_page(category.id, page))
 
 
-async def _product_page(category_id: int, page: int) -> Page[Product]:
+async def _product_page(category_id: int, page: int) -> Page[ProductLine]:
     """A page of the visible products of a category already checked visible; a page
-    past the end shows the last one. (`total_` beside a row's columns is ignored by
-    `_init_from_db`.)"""
+    past the end shows the last one."""
     page = max(page, 0)
     rows = await _product_rows(category_id, page)
     if not rows and page > 0:
@@ -160,7 +171,10 @@ async def _product_page(category_id: int, page: int) -> Page[Product]:
         rows = await _product_rows(category_id, page)
     total = rows[0]["total_"] if rows else 0
     return Page(
-        items=[Product._init_from_db(**row) for row in rows],
+        items=[
+            ProductLine(row["id"], row["name"], from_minor(row["price"]), row["currency"])
+            for row in rows
+        ],
         page=page,
         pages=max(1, -(-total // PAGE_SIZE)),
         total=total,
@@ -170,7 +184,8 @@ async def _product_page(category_id: int, page: int) -> Page[Product]:
 async def _product_rows(category_id: int, page: int) -> list[dict]:
     p = _params()
     return await read_rows(
-        'SELECT p.*, COUNT(*) OVER () AS "total_" FROM "products" p '
+        'SELECT p."id", p."name", p."price", p."currency", COUNT(*) OVER () AS "total_" '
+        'FROM "products" p '
         f'WHERE p."category_id" = {p(category_id)} AND NOT p."is_hidden" '
         f'ORDER BY p."position", p."name", p."id" LIMIT {PAGE_SIZE} OFFSET {page * PAGE_SIZE}',
         p.values,
