@@ -212,9 +212,16 @@ async def shown_product(product_id: int | str) -> Product:
 _VISIBLE_CATEGORY = 'JOIN "categories" c ON c."id" = p."category_id" AND NOT c."is_hidden"'
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProductCard:
-    product: Product
+    """What a customer's product card shows (no model: read as its columns)."""
+
+    id: int
+    name: str
+    description: str | None
+    price: Decimal
+    currency: str
+    photo_file_id: str | None
     in_cart: int  # the quantity in the client's cart
     favorite: bool
 
@@ -224,17 +231,27 @@ async def product_card(client: Client | None, product_id: int | str) -> ProductC
     require_shopper(client)
     p = _params()
     sql = (
-        'SELECT p.*, (SELECT i."quantity" FROM "order_items" i '
+        'SELECT p."id", p."name", p."description", p."price", p."currency", '
+        'p."photo_file_id", (SELECT i."quantity" FROM "order_items" i '
         'JOIN "orders" o ON o."id" = i."order_id" '
         f'WHERE o."client_id" = {p(client.id)} AND o."status" = \'cart\' '
-        'AND i."product_id" = p."id" LIMIT 1) AS "in_cart_", '
+        'AND i."product_id" = p."id" LIMIT 1) AS "in_cart", '
         '(SELECT COUNT(*) FROM "favorites" f '
-        f'WHERE f."client_id" = {p(client.id)} AND f."product_id" = p."id") AS "favorite_" '
+        f'WHERE f."client_id" = {p(client.id)} AND f."product_id" = p."id") AS "favorite" '
         f'FROM "products" p {_VISIBLE_CATEGORY} WHERE p."id" = {p(as_id(product_id))} '
         'AND NOT p."is_hidden"'
     )
     row = await _one_row(sql, p.values)
-    return ProductCard(Product._init_from_db(**row), row["in_cart_"] or 0, bool(row["favorite_"]))
+    return ProductCard(
+        id=row["id"],
+        name=row["name"],
+        description=row["description"],
+        price=from_minor(row["price"]),
+        currency=row["currency"],
+        photo_file_id=row["photo_file_id"],
+        in_cart=row["in_cart"] or 0,
+        favorite=bool(row["favorite"]),
+    )
 
 
 async def find_products(text: str, page: int = 0) -> Page[Product]:

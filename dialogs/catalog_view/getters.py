@@ -41,14 +41,13 @@ async def product_getter(dialog_manager: DialogManager, **_: Any) -> dict[str, A
     card = await catalog.product_card(
         client_of(dialog_manager), dialog_manager.dialog_data.get("product_id")
     )
-    product = card.product
     photo = None
-    if product.photo_file_id:
-        photo = MediaAttachment(ContentType.PHOTO, file_id=MediaId(product.photo_file_id))
+    if card.photo_file_id:
+        photo = MediaAttachment(ContentType.PHOTO, file_id=MediaId(card.photo_file_id))
     return {
-        "name": product.name,
-        "description": product.description or "",
-        "price": money(dialog_manager, product.price, product.currency),
+        "name": card.name,
+        "description": card.description or "",
+        "price": money(dialog_manager, card.price, card.currency),
         "photo": photo,
         "in_cart": card.in_cart,
         "favorite": card.favorite,
