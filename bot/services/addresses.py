@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
+from bot.db import first_model
 from bot.services.client_query import Params
 from models import Address, Client
 
@@ -78,13 +79,15 @@ async def owned_address(client: Client, address_id: int | str) -> Address:
     # plain SQL, on the app's connection (checkout reads it in its transaction)
     db = Address._choose_db()
     p = Params(db.capabilities.dialect)
-    rows = await db.execute_query_dict(
+    address = await first_model(
+        Address,
+        db,
         f'SELECT * FROM "addresses" WHERE "id" = {p(address_id)} AND "client_id" = {p(client.id)}',
         p.values,
     )
-    if not rows:
+    if address is None:
         raise AddressError("address-not-found")
-    return Address._init_from_db(**rows[0])
+    return address
 
 
 async def add_address(client: Client, data: AddressInput) -> Address:

@@ -16,7 +16,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from bot.db import snapshot_rows
+from bot.db import first_model, snapshot_rows
 from bot.services.catalog import NotFound, as_id, product_for, require_shopper
 from bot.services.client_query import Params
 from bot.services.money import round_money, shop_currency
@@ -90,21 +90,23 @@ async def current_cart(client: Client) -> Order | None:
     and tortoise builds a query's SQL on every call, costing more than the query."""
     db = Order._choose_db()
     p = Params(db.capabilities.dialect)
-    rows = await db.execute_query_dict(
+    return await first_model(
+        Order,
+        db,
         f'SELECT * FROM "orders" WHERE "client_id" = {p(client.id)} AND "status" = \'cart\'',
         p.values,
     )
-    return Order._init_from_db(**rows[0]) if rows else None
 
 
 async def _cart_item(db: BaseDBAsyncClient, order_id: int, product_id: int) -> OrderItem | None:
     p = Params(db.capabilities.dialect)
-    rows = await db.execute_query_dict(
+    return await first_model(
+        OrderItem,
+        db,
         f'SELECT * FROM "order_items" WHERE "order_id" = {p(order_id)} '
         f'AND "product_id" = {p(product_id)} ORDER BY "id" LIMIT 1',
         p.values,
     )
-    return OrderItem._init_from_db(**rows[0]) if rows else None
 
 
 # The main menu shows this on every render: plain SQL, since building the ORM query

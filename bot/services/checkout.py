@@ -17,6 +17,7 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from bot.db import first_model
 from bot.services.addresses import AddressInput, add_address, address_text, owned_address
 from bot.services.cart import CartError, current_cart, view_of
 from bot.services.catalog import require_shopper
@@ -122,10 +123,9 @@ async def _claim(connection: BaseDBAsyncClient, cart: Order, **columns: Any) -> 
     if not claimed:
         return None
     p = Params(connection.capabilities.dialect)
-    rows = await connection.execute_query_dict(
-        f'SELECT * FROM "orders" WHERE "id" = {p(cart.id)}', p.values
+    return await first_model(
+        Order, connection, f'SELECT * FROM "orders" WHERE "id" = {p(cart.id)}', p.values
     )
-    return Order._init_from_db(**rows[0])
 
 
 async def delivery_address(
