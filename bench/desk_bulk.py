@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.services.client_bulk import BulkAction, BulkTarget, apply_bulk
-from bot.services.client_export import COLUMNS, ExportLabels, _batches, _Sheet, export_parts
+from bot.services.client_export import (
+    COLUMNS,
+    ExportLabels,
+    _Sheet,
+    export_parts,
+    listed_rows,
+    row_values,
+)
 from bot.services.client_profile import Actor
 from bot.services.client_query import ClientFilters, ClientQuery
 from bot.services.roles import Role
@@ -100,8 +107,8 @@ async def large_export_figures(rows: int = LARGE_EXPORT_ROWS) -> dict[str, Any]:
     await parts.aclose()
     export_s = time.perf_counter() - started
     values: list[dict[str, Any]] = []
-    async for batch in _batches(ClientQuery(), LABELS, 1_000):
-        values += batch
+    async for batch in listed_rows(ClientQuery(), 5_000):
+        values += [row_values(row, LABELS) for row in batch]
         if len(values) >= rows:
             break
     started = time.perf_counter()

@@ -23,10 +23,11 @@ from bot.services.client_export import (
     export_parts,
     neutralized,
 )
+from bot.services.client_list import list_page
 from bot.services.client_query import ClientFilters, ClientQuery, SortKey
 from bot.services.overview import forget_overview
 from models import Client
-from tests.client_list_data import add_address, make_client, make_tag
+from tests.client_list_data import add_address, crowd, make_client, make_tag
 from tests.fakes.recording_bot import recording_bot
 from tests.harness import TEST_TOKEN, AnsweringMessageManager, App, Person, make_settings
 
@@ -96,6 +97,46 @@ async def test_every_column_in_list_order_across_batches() -> None:
     assert isinstance(first["last_seen"], datetime)
     sheet = load_workbook(BytesIO(part.data)).active
     assert '"PLN"' in sheet.cell(row=2, column=COLUMNS.index("total") + 1).number_format
+
+
+async def listed_ids(query: ClientQuery) -> list[int]:
+    """The list's ids in its order, page by page, as a manager sees them."""
+    ids, cursor, more = [], None, True
+    while more:
+        page = await list_page(query, cursor, size=3)
+        ids += [row.client.id for row in page.rows]
+        cursor, more = page.last, page.more
+    return ids
+
+
+@pytest.mark.usefixtures("db")
+async def test_the_export_keeps_the_lists_order_for_every_sort_ties_and_no_dates() -> None:
+    await crowd(13)
+    for _ in range(4):  # equal keys: the same orders, total and dates (never seen)
+        await make_client("Twin", orders_count=3, total_spent=Decimal("7.00"), created_days_ago=50)
+    for key in SortKey:
+        for descending in (False, True):
+            query = ClientQuery(sort=key, descending=descending)
+            [part] = await collect(query, batch=4)
+            exported = [r["id"] for r in as_dicts(sheet_rows(part.data))]
+            assert exported == await listed_ids(query), (key, descending)
+            assert len(exported) == 17
+
+
+@pytest.mark.usefixtures("db")
+async def test_tags_in_folded_order_and_an_anonymized_client_without_personal_data() -> None:
+    tags = [await make_tag(name) for name in ("żuraw", "Agat", "bez", "Łoś")]
+    await make_client("Tagged", tags=tuple(tags))
+    gone = await make_client("Gone", username="gone", anonymized_at=datetime.now(UTC))
+    [part] = await collect(ClientQuery(search="tagged"))
+    [row] = as_dicts(sheet_rows(part.data))
+    assert row["tags"] == "Agat, bez, Łoś, żuraw"
+    assert row["flags"] is None and row["language"] is None and row["address"] is None
+    anonymized = ClientQuery(filters=ClientFilters(flags=("anonymized",)))
+    [part] = await collect(anonymized)
+    [row] = as_dicts(sheet_rows(part.data))
+    assert row["id"] == gone.id and row["name"] == f"#{gone.id}"
+    assert row["flags"] == "anonymized"
 
 
 @pytest.mark.usefixtures("db")

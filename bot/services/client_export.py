@@ -1,8 +1,10 @@
 """The client list as XLSX: the list's query, order and columns, in parts under Telegram's limit.
 
-Rows come from the database a keyset batch at a time (the list's own paging), and
-openpyxl's write-only workbook streams them to a temporary file in a worker thread, so
-neither the clients nor the sheet are ever all in memory and the bot keeps answering.
+Rows come from the database a keyset batch at a time (the list's own paging), each batch
+one JSON value that the database builds while the previous batch is written; openpyxl's
+write-only workbook streams them to a temporary file in a worker thread, which also turns
+them into cells, so neither the clients nor the sheet are ever all in memory and the bot
+keeps answering.
 A part holds at most `rows_per_part` rows (and Excel's sheet limit); a part that still
 came out over Telegram's 50 MB bot upload limit stops the export (`ExportTooLarge`).
 """
@@ -15,7 +17,6 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from io import BytesIO
-from types import SimpleNamespace
 from typing import Any
 
 from openpyxl import Workbook
@@ -23,14 +24,14 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from bot.services.client_list import (
-    ClientRow,
+    ADDRESS_CITY,
+    ADDRESS_STREET,
     address_line,
-    connection,
-    cursor_of,
+    cursor_at,
     dialect,
-    list_records,
+    list_values,
 )
-from bot.services.client_query import FLAG_COLUMNS, ClientQuery, Params
+from bot.services.client_query import FLAG_COLUMNS, ClientQuery
 from bot.services.money import minor_unit
 from models import Client
 from models.money import from_minor
@@ -105,56 +106,91 @@ def export_filename(now: datetime, part: int) -> str:
 def _naive_utc(value: datetime | str | None) -> datetime | None:
     # Excel has no time zones: the header says UTC
     if isinstance(value, str):  # SQLite's text, e.g. "2026-01-02 03:04:05.123+00:00"
+        if value.endswith("+00:00"):  # as the app writes them: UTC already
+            return datetime.fromisoformat(value[:-6])
         value = datetime.fromisoformat(value)
     return value.astimezone(UTC).replace(tzinfo=None) if value is not None else None
 
 
-def listed_client(record: dict[str, Any]) -> Any:
-    """A listed client read for the export: the row's columns as attributes, so that
-    `Client`'s own properties (the display name) apply, without building the model,
-    whose date parsing would be most of a large export's reading time."""
-    return SimpleNamespace(**record)
+@dataclass(slots=True)
+class _Listed:
+    """What `Client.display_name` reads, for a row read without building the model."""
+
+    id: int
+    custom_name: str | None
+    first_name: str | None
+    last_name: str | None
+    username: str | None
+    anonymized_at: Any
 
 
-def address_of(record: dict[str, Any]) -> str | None:
-    return address_line(record["address_city"], record["address_street"])
+# What a row of the export reads (columns of the listed client `page`), after the
+# list's sort key and the id; then come its tags, city and street (`_expressions`).
+_READ = (
+    "custom_name",
+    "first_name",
+    "last_name",
+    "username",
+    "locale",
+    "language_code",
+    "phone",
+    "email",
+    "company",
+    "source",
+    "created_at",
+    "last_seen_at",
+    "orders_count",
+    "total_spent",
+    *FLAG_COLUMNS.values(),
+)
+_FLAGS_AT = 2 + _READ.index(next(iter(FLAG_COLUMNS.values())))
 
 
-def _flags(row: ClientRow, labels: ExportLabels) -> str:
-    c = row.client
-    on = {
-        "blocked": c.is_blocked,
-        "no_broadcasts": c.broadcasts_off,
-        "manager": c.is_manager,
-        "viewer": c.is_viewer,
-        "bot_blocked": c.bot_blocked,
-        "anonymized": c.anonymized_at is not None,
-    }
-    return ", ".join(labels.flags.get(flag, flag) for flag in FLAG_COLUMNS if on[flag])
+def _expressions(postgres: bool) -> list[str]:
+    # the tags as [folded, name] pairs, sorted here (an aggregate's order is not sure)
+    pairs = "json_agg(json_build_array" if postgres else "json_group_array(json_array"
+    tags = (
+        f"(SELECT {pairs}(t.name_folded, t.name)) FROM clients_tags ct "
+        "JOIN tags t ON t.id = ct.tag_id WHERE ct.client_id = page.id)"
+    )
+    # SQLite hands a subquery's JSON on as text unless json() marks it as JSON again;
+    # no tags is null (PostgreSQL's json_agg of nothing), not an empty list to allocate
+    return [
+        *(f"page.{column}" for column in _READ),
+        tags if postgres else f"json(NULLIF({tags}, '[]'))",
+        ADDRESS_CITY,
+        ADDRESS_STREET,
+    ]
 
 
-def row_values(row: ClientRow, tags: list[str], labels: ExportLabels) -> dict[str, Any]:
-    c = row.client
-    anonymized = c.anonymized_at is not None
+def row_values(row: list[Any], labels: ExportLabels) -> dict[str, Any]:
+    """A row as `listed_rows` reads it (key, id, `_READ`, tags, city, street) as the
+    sheet's cells."""
+    _, client_id, custom, first, last, username, locale, language_code = row[:8]
+    phone, email, company, source, created, seen, orders, total = row[8:_FLAGS_AT]
+    flags = [flag for flag, on in zip(FLAG_COLUMNS, row[_FLAGS_AT:], strict=False) if on]
+    anonymized = row[_FLAGS_AT + len(FLAG_COLUMNS) - 1]
+    tags, city, street = row[-3:]
+    listed = _Listed(client_id, custom, first, last, username, anonymized)
     return {
-        "id": c.id,
-        "name": f"#{c.id}" if anonymized else Client.display_name.fget(c),  # type: ignore[attr-defined]
-        "first_name": c.first_name or None,
-        "last_name": c.last_name,
+        "id": client_id,
+        "name": f"#{client_id}" if anonymized else Client.display_name.fget(listed),  # type: ignore[attr-defined]
+        "first_name": first or None,
+        "last_name": last,
         # without its "@": a cell starting with "@" would be neutralized
-        "username": c.username,
-        "language": row.language,
-        "phone": c.phone,
-        "email": c.email,
-        "company": c.company,
-        "tags": ", ".join(tags) or None,
-        "flags": _flags(row, labels) or None,
-        "source": c.source,
-        "registered": _naive_utc(c.created_at),
-        "last_seen": _naive_utc(c.last_seen_at),
-        "orders": c.orders_count,
-        "total": from_minor(c.total_spent) if isinstance(c.total_spent, int) else c.total_spent,
-        "address": row.address,
+        "username": username,
+        "language": locale or language_code,
+        "phone": phone,
+        "email": email,
+        "company": company,
+        "tags": ", ".join(name for _, name in sorted(tags)) if tags else None,
+        "flags": ", ".join(labels.flags.get(flag, flag) for flag in flags) or None,
+        "source": source,
+        "registered": _naive_utc(created),
+        "last_seen": _naive_utc(seen),
+        "orders": orders,
+        "total": from_minor(total),
+        "address": address_line(city, street),
     }
 
 
@@ -183,54 +219,34 @@ class _Sheet:
             self.sheet.append([self._cell(column, values.get(column)) for column in COLUMNS])
         self.rows += len(rows)
 
+    def append_listed(self, rows: list[list[Any]], labels: ExportLabels) -> None:
+        """Rows as `listed_rows` reads them: turned into cells here, in the writing
+        thread, so the event loop's thread does not take Python's lock from it."""
+        self.append([row_values(row, labels) for row in rows])
+
     def save(self) -> bytes:
         buffer = BytesIO()
         self.workbook.save(buffer)
         return buffer.getvalue()
 
 
-async def _tags_of(client_ids: list[int]) -> dict[int, list[str]]:
-    if not client_ids:
-        return {}
-    p = Params(dialect())
-    marks = ", ".join(p(client_id) for client_id in client_ids)
-    rows = await connection().execute_query_dict(
-        "SELECT ct.client_id AS client_id, t.name AS name FROM clients_tags ct "
-        f"JOIN tags t ON t.id = ct.tag_id WHERE ct.client_id IN ({marks}) ORDER BY t.name_folded",
-        p.values,
-    )
-    tags: dict[int, list[str]] = {}
-    for row in rows:
-        tags.setdefault(int(row["client_id"]), []).append(row["name"])
-    return tags
-
-
-async def _batches(
-    query: ClientQuery, labels: ExportLabels, batch: int
-) -> AsyncIterator[list[dict[str, Any]]]:
-    """The list's rows in its order, `batch` at a time, by its keyset cursor."""
+async def listed_rows(query: ClientQuery, batch: int) -> AsyncIterator[list[list[Any]]]:
+    """The list's rows in its order, `batch` at a time, by its keyset cursor; each as
+    `row_values` takes it."""
     cursor = None
+    expressions = _expressions(dialect() == "postgres")
     while True:
-        # the default addresses come with the rows, as for the list's pages
-        records, more = await list_records(query, cursor, size=batch, addresses=True)
-        if records:
-            tags = await _tags_of([record["id"] for record in records])
-            yield [
-                row_values(
-                    ClientRow(listed_client(record), address_of(record)),
-                    tags.get(record["id"], []),
-                    labels,
-                )
-                for record in records
-            ]
+        rows, more = await list_values(query, cursor, size=batch, expressions=expressions)
+        if rows:
+            yield rows
         if not more:
             return
-        cursor = cursor_of(query, records[-1])
+        cursor = cursor_at(rows[-1][0], rows[-1][1])
 
 
 async def _read_ahead(
-    batches: AsyncIterator[list[dict[str, Any]]],
-) -> AsyncIterator[list[dict[str, Any]]]:
+    batches: AsyncIterator[list[list[Any]]],
+) -> AsyncIterator[list[list[Any]]]:
     """The next batch is read while the caller writes this one: the database's own work
     (SQLite's C code, PostgreSQL's server) then overlaps openpyxl's in the worker thread."""
     pending = asyncio.ensure_future(anext(batches, None))
@@ -268,12 +284,12 @@ async def export_parts(
             raise ExportTooLarge(len(data))
         return ExportPart(export_filename(now, number), data, sheet.rows, number)
 
-    async for rows in _read_ahead(_batches(query, labels, batch)):
+    async for rows in _read_ahead(listed_rows(query, batch)):
         while rows:
             if sheet is None:
                 sheet, number = _Sheet(labels, currency), number + 1
             room = rows_per_part - sheet.rows
-            await asyncio.to_thread(sheet.append, rows[:room])
+            await asyncio.to_thread(sheet.append_listed, rows[:room], labels)
             rows = rows[room:]
             if sheet.rows >= rows_per_part:
                 yield await finish(sheet)

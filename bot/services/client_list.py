@@ -8,10 +8,12 @@ A cursor is a JSON list `[segment, key, id]`: it lives in dialog data (Redis).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from tortoise import Tortoise
@@ -159,32 +161,63 @@ def _segment_sql(
 # a listed client's default (else first) address, looked up for the page's rows only
 _ADDRESS_PART = (
     "(SELECT a.{part} FROM addresses a WHERE a.client_id = page.id "
-    "ORDER BY a.is_default DESC, a.id LIMIT 1) AS address_{part}"
+    "ORDER BY a.is_default DESC, a.id LIMIT 1)"
 )
+ADDRESS_CITY = _ADDRESS_PART.format(part="city")
+ADDRESS_STREET = _ADDRESS_PART.format(part="street")
+
+# A fetch of one segment: its SQL (a SELECT of clients, `Params` filled) and the
+# ORDER BY that keeps the list's order around it (over the alias `page`) -> its rows.
+SegmentFetch = Callable[[str, Params, str], Awaitable[list[Any]]]
 
 
-async def _fetch(
+async def _rows_with_addresses(sql: str, p: Params, order: str) -> list[dict[str, Any]]:
+    # around the page, not inside it: a search sorts its matches before the LIMIT
+    return await connection().execute_query_dict(
+        f"SELECT page.*, {ADDRESS_CITY} AS address_city, {ADDRESS_STREET} AS address_street "
+        f"FROM ({sql}) page ORDER BY {order}",
+        p.values,
+    )
+
+
+def _segment_order(query: ClientQuery, segment: int, forward: bool) -> str:
+    column, _, _ = SORT_COLUMNS[query.sort]
+    direction = _direction(query, forward)
+    key = f"page.{column} {direction}, " if segment == 0 else ""
+    return f"{key}page.id {direction}"
+
+
+async def _collect(
     query: ClientQuery,
-    segment: int,
     cursor: Cursor | None,
     forward: bool,
-    limit: int,
-    walk: bool,
-    addresses: bool,
-) -> list[dict[str, Any]]:
-    p = Params(dialect())
-    sql = _segment_sql(query, segment, cursor, forward, limit, p, walk)
-    if addresses:
-        # around the page, not inside it: a search sorts its matches before the LIMIT
-        column, _, _ = SORT_COLUMNS[query.sort]
-        direction = _direction(query, forward)
-        order = f"page.{column} {direction}, " if segment == 0 else ""
-        sql = (
-            f"SELECT page.*, {_ADDRESS_PART.format(part='city')}, "
-            f"{_ADDRESS_PART.format(part='street')} FROM ({sql}) page "
-            f"ORDER BY {order}page.id {direction}"
-        )
-    return await connection().execute_query_dict(sql, p.values)
+    size: int,
+    matches: int | None,
+    fetch: SegmentFetch,
+) -> tuple[list[Any], bool]:
+    """Up to `size` rows after `cursor` in the list's order (segment by segment, as
+    `fetch` reads them), and whether more follow."""
+    _, nullable, _ = SORT_COLUMNS[query.sort]
+    walk = bool(query.search) and query.sort is not SortKey.NAME and await _walk_pays(matches)
+    want = size + 1
+    # segments in the direction of travel: 0 (keys) then 1 (NULL keys), or back
+    segments = [0, 1] if nullable else [0]
+    if not forward:
+        segments.reverse()
+    if cursor is not None:
+        segments = segments[segments.index(cursor[0]) :]
+    rows: list[Any] = []
+    for segment in segments:
+        p = Params(dialect())
+        sql = _segment_sql(query, segment, cursor, forward, want - len(rows), p, walk)
+        rows += await fetch(sql, p, _segment_order(query, segment, forward))
+        if len(rows) >= want:
+            break
+    more = len(rows) > size
+    rows = rows[:size]
+    if not forward:
+        rows.reverse()
+    return rows, more
 
 
 async def list_page(
@@ -199,43 +232,41 @@ async def list_page(
 
     `matches`: how many clients the query finds, when known (the list keeps its count).
     """
-    rows, more = await list_records(
-        query, cursor, forward=forward, size=size, matches=matches, addresses=True
-    )
+    rows, more = await _collect(query, cursor, forward, size, matches, _rows_with_addresses)
     return _page_of(query, rows, more)
 
 
-async def list_records(
-    query: ClientQuery,
-    cursor: Cursor | None = None,
-    *,
-    forward: bool = True,
-    size: int = PAGE_SIZE,
-    matches: int | None = None,
-    addresses: bool = False,
-) -> tuple[list[dict[str, Any]], bool]:
-    """`list_page`'s rows as the database returns them (no models), and whether more
-    follow: for reading the whole list (the export). With `addresses`, each row also
-    has `address_city` and `address_street` of its default (else first) address."""
-    _, nullable, _ = SORT_COLUMNS[query.sort]
-    walk = bool(query.search) and query.sort is not SortKey.NAME and await _walk_pays(matches)
-    want = size + 1
-    # segments in the direction of travel: 0 (keys) then 1 (NULL keys), or back
-    segments = [0, 1] if nullable else [0]
-    if not forward:
-        segments.reverse()
-    if cursor is not None:
-        segments = segments[segments.index(cursor[0]) :]
-    rows: list[dict[str, Any]] = []
-    for segment in segments:
-        rows += await _fetch(query, segment, cursor, forward, want - len(rows), walk, addresses)
-        if len(rows) >= want:
-            break
-    more = len(rows) > size
-    rows = rows[:size]
-    if not forward:
-        rows.reverse()
-    return rows, more
+async def list_values(
+    query: ClientQuery, cursor: Cursor | None, *, size: int, expressions: Sequence[str]
+) -> tuple[list[list[Any]], bool]:
+    """The list's next `size` rows for reading all of it (the export): each row the sort
+    key, the id, then `expressions` (SQL over the listed client `page`), as JSON values.
+
+    A segment comes as one JSON value that the database builds in one step: on SQLite
+    that step runs without Python's lock, beside the thread writing the previous batch,
+    where reading row by row takes the lock back for every row.
+    """
+    return await _collect(query, cursor, True, size, None, _json_rows(query, expressions))
+
+
+def _json_rows(query: ClientQuery, expressions: Sequence[str]) -> SegmentFetch:
+    column, _, _ = SORT_COLUMNS[query.sort]
+
+    async def fetch(sql: str, p: Params, order: str) -> list[list[Any]]:
+        array, aggregate = (
+            ("json_build_array", "json_agg") if p.postgres else ("json_array", "json_group_array")
+        )
+        # the position comes along: an aggregate's order is the database's choice
+        items = ", ".join(["n_", f"page.{column}", "page.id", *expressions])
+        numbered = f"SELECT row_number() OVER (ORDER BY {order}) AS n_, page.* FROM ({sql}) page"
+        rows = await connection().execute_query_dict(
+            f"SELECT {aggregate}({array}({items})) AS rows_ FROM ({numbered}) page", p.values
+        )
+        values = json.loads(rows[0]["rows_"] or "[]")
+        values.sort(key=itemgetter(0))
+        return [row[1:] for row in values]
+
+    return fetch
 
 
 async def _walk_pays(matches: int | None) -> bool:
@@ -245,10 +276,14 @@ async def _walk_pays(matches: int | None) -> bool:
     return matches * matches >= (rows[0]["n"] or 0)
 
 
+def cursor_at(key: Any, client_id: int) -> Cursor:
+    """The list's cursor at a row with this sort key and id."""
+    return [0 if key is not None else 1, _cursor_value(key), client_id]
+
+
 def cursor_of(query: ClientQuery, row: dict[str, Any]) -> Cursor:
-    """The list's cursor at a row (as `list_records` returns them)."""
-    key = row[SORT_COLUMNS[query.sort][0]]
-    return [0 if key is not None else 1, _cursor_value(key), row["id"]]
+    """The list's cursor at a row (a client's columns)."""
+    return cursor_at(row[SORT_COLUMNS[query.sort][0]], row["id"])
 
 
 def _page_of(query: ClientQuery, rows: list[dict[str, Any]], more: bool) -> ClientPage:
