@@ -358,7 +358,8 @@ async def main(clients: int, samples: int, folder: Path, database_url: str | Non
     )
     print(
         f"export of {heavy['export_100k_rows']} clients: {heavy['export_100k_s']} s; "
-        f"openpyxl alone writing the same cells: {heavy['export_floor_s']} s"
+        f"openpyxl alone writing the same cells: {heavy['export_floor_s']} s "
+        "(medians of three runs of each, in turns)"
     )
     print(
         json.dumps(
