@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from operator import itemgetter
-
 from aiogram import F
 from aiogram.fsm.state import State
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Column, Row, Select
+from aiogram_dialog.widgets.kbd import Button, Row
 from aiogram_dialog.widgets.media import DynamicMedia
 from aiogram_dialog.widgets.text import Format
 
@@ -29,29 +27,16 @@ from dialogs.catalog.getters import (
 )
 from dialogs.catalog.states import CatalogAdmin
 from dialogs.catalog.xlsx_handlers import on_export, on_import_document, open_import
-from dialogs.widgets import Tr
+from dialogs.widgets import ItemColumn, Tr
 
 EDITOR = "can_edit"
-
-
-def _select(id: str, items: str, on_click: object) -> Column:
-    return Column(
-        Select(
-            Format("{item[1]}"),
-            id=id,
-            item_id_getter=itemgetter(0),
-            items=items,
-            type_factory=int,
-            on_click=on_click,  # type: ignore[arg-type]
-        )
-    )
 
 
 def _categories_window() -> Window:
     return Window(
         Tr("catalog-admin-categories"),
         ERROR_TEXT,
-        _select("category", "categories", ch.on_category_chosen),
+        ItemColumn("category", "categories", ch.on_category_chosen),
         pager(CATEGORY_PAGE),
         Button(
             Tr("catalog-admin-new-category"),
@@ -75,7 +60,7 @@ def _category_window() -> Window:
         Tr("catalog-admin-description-text", when="description"),
         Tr("catalog-admin-category-count"),
         ERROR_TEXT,
-        _select("product", "products", ph.on_product_chosen),
+        ItemColumn("product", "products", ph.on_product_chosen),
         pager(PRODUCT_PAGE),
         Row(
             Button(
@@ -225,7 +210,7 @@ def _product_other_windows() -> list[Window]:
         Window(
             Tr("catalog-admin-ask-move"),
             ERROR_TEXT,
-            _select("target", "targets", ph.on_move_target),
+            ItemColumn("target", "targets", ph.on_move_target),
             pager(MOVE_PAGE),
             Button(Tr("back"), id="back", on_click=ph.to_product),
             state=CatalogAdmin.PRODUCT_MOVE,

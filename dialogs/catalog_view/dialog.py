@@ -6,7 +6,7 @@ from operator import itemgetter
 
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import TextInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Column, Row, Select, Start, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Cancel, Row, Select, Start, SwitchTo
 from aiogram_dialog.widgets.media import DynamicMedia
 from aiogram_dialog.widgets.text import Format
 
@@ -14,20 +14,7 @@ from dialogs.cart.states import CartDialog
 from dialogs.catalog_view import getters, handlers
 from dialogs.catalog_view.states import CatalogView
 from dialogs.shop_inbox import ShopDialog
-from dialogs.widgets import Tr
-
-
-def _select(id_: str, items: str, on_click) -> Column:
-    return Column(
-        Select(
-            Format("{item[1]}"),
-            id=id_,
-            item_id_getter=itemgetter(0),
-            items=items,
-            type_factory=int,
-            on_click=on_click,
-        )
-    )
+from dialogs.widgets import ItemColumn, Tr
 
 
 def catalog_view_dialog() -> Dialog:
@@ -36,15 +23,15 @@ def catalog_view_dialog() -> Dialog:
         Window(
             Tr("catalog-title"),
             Tr("catalog-empty", when="empty"),
-            _select("cat", "categories", handlers.on_category),
+            ItemColumn("cat", "categories", handlers.on_category),
             Row(to_cart, Cancel(Tr("back"), id="close")),
             state=CatalogView.CATEGORIES,
             getter=getters.categories_getter,
         ),
         Window(
             Tr("catalog-category"),
-            _select("sub", "subcategories", handlers.on_category),
-            _select("prod", "products", handlers.on_product),
+            ItemColumn("sub", "subcategories", handlers.on_category),
+            ItemColumn("prod", "products", handlers.on_product),
             Row(
                 Button(Format("◀️"), id="prev", on_click=handlers.on_page),
                 Button(Format("▶️"), id="next", on_click=handlers.on_page),
@@ -96,7 +83,7 @@ def catalog_view_dialog() -> Dialog:
         Window(
             Tr("favorites-title"),
             Tr("favorites-empty", when="empty"),
-            _select("fav_prod", "favorites", handlers.on_product),
+            ItemColumn("fav_prod", "favorites", handlers.on_product),
             Row(to_cart, Cancel(Tr("back"), id="close")),
             state=CatalogView.FAVORITES,
             getter=getters.favorites_getter,
