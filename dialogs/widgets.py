@@ -67,8 +67,8 @@ OnItem = Callable[[CallbackQuery, Any, DialogManager, int], Awaitable[None]]
 
 
 class ItemColumn(Keyboard):
-    """A button a row for each `(id, label)` pair of the getter's `items`; a press calls
-    `on_click(callback, widget, manager, id)`.
+    """A button a row for each `(id, label)` pair of the getter's `items` (all in one row
+    with `in_row`); a press calls `on_click(callback, widget, manager, id)`.
 
     What `Column(Select(Format("{item[1]}"), item_id_getter=itemgetter(0),
     type_factory=int))` showed, with its callbacks (`<id>:<item id>`), rendered in one
@@ -77,21 +77,31 @@ class ItemColumn(Keyboard):
     handled (a forged callback).
     """
 
-    def __init__(self, id: str, items: str, on_click: OnItem, when: WhenCondition = None) -> None:
+    def __init__(
+        self,
+        id: str,
+        items: str,
+        on_click: OnItem,
+        when: WhenCondition = None,
+        *,
+        in_row: bool = False,
+    ) -> None:
         super().__init__(id=id, when=when)
         self.items = items
         self.on_click = on_click
+        self.in_row = in_row
 
     async def _render_keyboard(self, data: dict[str, Any], manager: DialogManager) -> RawKeyboard:
-        return [
-            [InlineKeyboardButton(text=label, callback_data=self._item_callback_data(item_id))]
+        buttons = [
+            InlineKeyboardButton(text=label, callback_data=self._item_callback_data(item_id))
             for item_id, label in data[self.items]
         ]
+        return [buttons] if self.in_row else [[button] for button in buttons]
 
     async def _process_item_callback(
         self, callback: CallbackQuery, data: str, dialog: DialogProtocol, manager: DialogManager
     ) -> bool:
-        if not data.isdigit():
+        if not (data.isascii() and data.isdigit()):  # int() takes "١" and " 1" too
             return False
         await self.on_click(callback, self, manager, int(data))
         return True

@@ -153,6 +153,27 @@ async def test_a_hidden_product_cannot_be_forged_into_the_cart(app: App, shop: S
     assert not await OrderItem.exists()
 
 
+async def test_catalog_buttons_forged_with_ids_that_are_no_numbers_change_nothing(
+    app: App, shop: Shop
+) -> None:
+    jan = app.person(first_name="Jan")
+    await jan.send("/start")
+    await jan.click("Catalog")
+    await jan.click("^Tea$")
+    category = jan.screen()
+    for item_id in ("abc", "-1", "1e3", "", "١"):  # "١": a digit to str.isdigit, not to int
+        await jan.click_data(forged(category, "Green tea", item_id), category)
+        assert jan.screen().text == category.text
+    await jan.click("Green tea")
+    await jan.click("Add to cart")
+    quantities = jan.screen()
+    for item_id in ("0", "-5", "x", "10" * 20):
+        await jan.click_data(forged(quantities, "^2$", item_id), quantities)
+    assert not await OrderItem.exists()
+    await jan.click_data(forged(quantities, "^2$", 3), quantities)
+    assert await OrderItem.filter(quantity=3).count() == 1
+
+
 async def test_nobody_reaches_another_clients_order_address_or_cart_line(
     app: App, shop: Shop
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Select
+from aiogram_dialog.widgets.kbd import Button
 
 from bot.services import catalog_admin
 from bot.services.catalog_admin import InputRejected
@@ -13,6 +13,7 @@ from dialogs.access import require_editor_in, require_staff_in
 from dialogs.catalog.feedback import clear_error, go, refuses_bad_input, reject
 from dialogs.catalog.getters import PRODUCT_PAGE
 from dialogs.catalog.states import CatalogAdmin
+from dialogs.widgets import ItemColumn
 
 
 async def open_catalog(callback: CallbackQuery, _button: Button, manager: DialogManager) -> None:
@@ -22,7 +23,7 @@ async def open_catalog(callback: CallbackQuery, _button: Button, manager: Dialog
 
 
 async def on_category_chosen(
-    callback: CallbackQuery, _widget: Select[int], manager: DialogManager, item_id: int
+    callback: CallbackQuery, _widget: ItemColumn, manager: DialogManager, item_id: int
 ) -> None:
     require_staff_in(manager)
     try:

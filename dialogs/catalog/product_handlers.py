@@ -10,7 +10,7 @@ from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import MessageInput
-from aiogram_dialog.widgets.kbd import Button, Select
+from aiogram_dialog.widgets.kbd import Button
 
 from bot.services import catalog_admin
 from bot.services.catalog_admin import (
@@ -24,6 +24,7 @@ from dialogs.access import require_editor_in, require_staff_in
 from dialogs.catalog.feedback import go, refuses_bad_input, reject
 from dialogs.catalog.getters import MOVE_PAGE
 from dialogs.catalog.states import CatalogAdmin
+from dialogs.widgets import ItemColumn
 
 EDIT_STATES = {
     "edit_name": CatalogAdmin.PRODUCT_NAME,
@@ -42,7 +43,7 @@ def _product_id(manager: DialogManager) -> int:
 
 
 async def on_product_chosen(
-    callback: CallbackQuery, _widget: Select[int], manager: DialogManager, item_id: int
+    callback: CallbackQuery, _widget: ItemColumn, manager: DialogManager, item_id: int
 ) -> None:
     require_staff_in(manager)
     try:
@@ -211,7 +212,7 @@ async def ask_move_product(
 
 
 async def on_move_target(
-    callback: CallbackQuery, _widget: Select[int], manager: DialogManager, item_id: int
+    callback: CallbackQuery, _widget: ItemColumn, manager: DialogManager, item_id: int
 ) -> None:
     require_editor_in(manager)
     try:

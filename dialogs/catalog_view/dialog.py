@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from operator import itemgetter
-
 from aiogram_dialog import Dialog, Window
 from aiogram_dialog.widgets.input import TextInput
-from aiogram_dialog.widgets.kbd import Button, Cancel, Row, Select, Start, SwitchTo
+from aiogram_dialog.widgets.kbd import Button, Cancel, Row, Start, SwitchTo
 from aiogram_dialog.widgets.media import DynamicMedia
 from aiogram_dialog.widgets.text import Format
 
@@ -65,16 +63,7 @@ def catalog_view_dialog() -> Dialog:
         ),
         Window(
             Tr("catalog-quantity"),
-            Row(
-                Select(
-                    Format("{item[1]}"),
-                    id="qty",
-                    item_id_getter=itemgetter(0),
-                    items="choices",
-                    type_factory=int,
-                    on_click=handlers.on_quantity_chosen,
-                )
-            ),
+            ItemColumn("qty", "choices", handlers.on_quantity_chosen, in_row=True),
             TextInput(id="qty_typed", on_success=handlers.on_quantity_typed),
             SwitchTo(Tr("back"), id="back", state=CatalogView.PRODUCT),
             state=CatalogView.QUANTITY,

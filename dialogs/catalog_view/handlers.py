@@ -5,16 +5,17 @@ from __future__ import annotations
 from aiogram.types import CallbackQuery, Message
 from aiogram_dialog import DialogManager
 from aiogram_dialog.widgets.input import ManagedTextInput
-from aiogram_dialog.widgets.kbd import Button, Select
+from aiogram_dialog.widgets.kbd import Button
 
 from bot.services import catalog
 from bot.services.cart import CartError, add_to_cart
 from dialogs.catalog_view.states import CatalogView
 from dialogs.shop.context import client_of, int_arg, tr
+from dialogs.widgets import ItemColumn
 
 
 async def on_category(
-    callback: CallbackQuery, _widget: Select[int], manager: DialogManager, category_id: int
+    callback: CallbackQuery, _widget: ItemColumn, manager: DialogManager, category_id: int
 ) -> None:
     category = await catalog.category_for(client_of(manager), category_id)
     trail: list[int] = manager.dialog_data.setdefault("trail", [])
@@ -43,7 +44,7 @@ async def on_page(callback: CallbackQuery, button: Button, manager: DialogManage
 
 
 async def on_product(
-    callback: CallbackQuery, _widget: Select[int], manager: DialogManager, product_id: int
+    callback: CallbackQuery, _widget: ItemColumn, manager: DialogManager, product_id: int
 ) -> None:
     try:
         product = await catalog.product_for(client_of(manager), product_id)
@@ -78,7 +79,7 @@ async def _add(manager: DialogManager, quantity: int | str) -> str:
 
 
 async def on_quantity_chosen(
-    callback: CallbackQuery, _widget: Select[int], manager: DialogManager, quantity: int
+    callback: CallbackQuery, _widget: ItemColumn, manager: DialogManager, quantity: int
 ) -> None:
     try:
         await callback.answer(await _add(manager, quantity))
