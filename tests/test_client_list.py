@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -305,3 +306,29 @@ async def test_postgres_plans_every_search_with_its_own_values() -> None:
     every row for a rare term: seconds at a million clients."""
     rows = await connection().execute_query_dict("SHOW plan_cache_mode")
     assert rows[0]["plan_cache_mode"] == "force_custom_plan"
+
+
+@pytest.mark.usefixtures("db")
+async def test_a_listed_row_reads_what_the_model_holds() -> None:
+    client = await make_client(
+        "Łucja",
+        last_name="Żak",
+        username="lucja",
+        custom_name="Pani Łucja",
+        telegram_id=77_001,
+        locale="pl",
+        source="instagram",
+        orders_count=3,
+        total_spent=Decimal("1234.56"),
+        is_blocked=True,
+        bot_blocked=True,
+        seen_days_ago=2,
+    )
+    model = await Client.get(id=client.id)
+    [row] = (await list_page(ClientQuery(search="łucja"))).rows
+    listed = row.client
+    for field in dataclasses.fields(listed):
+        assert getattr(listed, field.name) == getattr(model, field.name), field.name
+    assert listed.created_at.tzinfo is not None and listed.total_spent == Decimal("1234.56")
+    assert listed.display_name == model.display_name == "Pani Łucja"
+    assert row.markers == "🚫⛔"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from operator import itemgetter
 from typing import Any
@@ -31,6 +31,7 @@ from bot.services.client_query import (
     where_sql,
 )
 from models import Client, Tag
+from models.money import from_minor
 
 PAGE_SIZE = 10
 # A search on SQLite with many matches walks the sort key's index (not for the name:
@@ -46,9 +47,72 @@ FILTER_CHOICES = 8
 Cursor = list[Any]  # [segment 0|1, key (JSON-safe), id]
 
 
+def _as_datetime(value: datetime | str | None) -> datetime | None:
+    """A timestamp as the database returns it (SQLite: ISO text) as an aware datetime."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class ListedClient:
+    """A client as a list row shows them: the columns the list, its inline twin and the
+    row's markers read, without the ORM model (building ten Client models was half of a
+    page's reading time: every timestamp and amount converted field by field)."""
+
+    id: int
+    telegram_id: int | None
+    first_name: str
+    last_name: str | None
+    custom_name: str | None
+    username: str | None
+    locale: str | None
+    language_code: str | None
+    source: str
+    created_at: datetime
+    last_seen_at: datetime | None
+    anonymized_at: datetime | None
+    orders_count: int
+    total_spent: Decimal
+    is_blocked: bool
+    broadcasts_off: bool
+    is_manager: bool
+    is_viewer: bool
+    bot_blocked: bool
+
+    # the model's own rule, read from these fields
+    display_name = property(Client.display_name.fget)  # type: ignore[attr-defined]
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> ListedClient:
+        return cls(
+            id=row["id"],
+            telegram_id=row["telegram_id"],
+            first_name=row["first_name"],
+            last_name=row["last_name"],
+            custom_name=row["custom_name"],
+            username=row["username"],
+            locale=row["locale"],
+            language_code=row["language_code"],
+            source=row["source"],
+            created_at=_as_datetime(row["created_at"]),  # type: ignore[arg-type]
+            last_seen_at=_as_datetime(row["last_seen_at"]),
+            anonymized_at=_as_datetime(row["anonymized_at"]),
+            orders_count=row["orders_count"],
+            total_spent=from_minor(row["total_spent"]),
+            is_blocked=bool(row["is_blocked"]),
+            broadcasts_off=bool(row["broadcasts_off"]),
+            is_manager=bool(row["is_manager"]),
+            is_viewer=bool(row["is_viewer"]),
+            bot_blocked=bool(row["bot_blocked"]),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class ClientRow:
-    client: Client
+    client: ListedClient
     address: str | None
 
     @property
@@ -290,7 +354,7 @@ def _page_of(query: ClientQuery, rows: list[dict[str, Any]], more: bool) -> Clie
     listed = [
         ClientRow(
             address=address_line(row.pop("address_city"), row.pop("address_street")),
-            client=Client._init_from_db(**row),
+            client=ListedClient.of(row),
         )
         for row in rows
     ]
