@@ -7,6 +7,7 @@ Secrets (SMTP password, gateway tokens) are stored only as Fernet tokens
 from __future__ import annotations
 
 import ipaddress
+import json
 import re
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -16,6 +17,9 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from tortoise.transactions import in_transaction
 
+from bot.db import read_rows
+from bot.services.client_list import dialect
+from bot.services.client_query import Params
 from bot.services.roles import Role, require_owner
 from models import AuditEntry, Client, Setting
 
@@ -154,8 +158,14 @@ def parse_smsapi_sender(text: str) -> str:
 
 
 async def _read(key: str) -> dict[str, Any] | None:
-    row = await Setting.get_or_none(key=key)
-    return row.value if row is not None and isinstance(row.value, dict) else None
+    # plain SQL: every client card asks whether SMS is set up, and tortoise takes longer
+    # to build the query than the database takes to answer it
+    p = Params(dialect())
+    rows = await read_rows(f'SELECT "value" FROM "settings" WHERE "key" = {p(key)}', p.values)
+    value = rows[0]["value"] if rows else None
+    if isinstance(value, str | bytes):  # JSON text, as SQLite and asyncpg hand it over
+        value = json.loads(value)
+    return value if isinstance(value, dict) else None
 
 
 async def _write(actor: Client | None, key: str, value: dict[str, Any] | None) -> None:
