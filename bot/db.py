@@ -35,6 +35,16 @@ MIGRATION_LOCK_ID = 0x5D0D_E5C
 CONNECT_TIMEOUT = 10.0
 
 
+def connection() -> BaseDBAsyncClient:
+    """The app's database connection (tortoise's, opened by `open_database`)."""
+    return Tortoise.get_connection(CONNECTION)
+
+
+def dialect() -> str:
+    """ "sqlite" or "postgres": which SQL the plain-SQL services write."""
+    return connection().capabilities.dialect
+
+
 def tortoise_config(database_url: str) -> dict[str, Any]:
     return {
         "connections": {CONNECTION: _connection_config(database_url)},
@@ -170,7 +180,7 @@ async def read_rows(sql: str, values: list[Any]) -> list[dict[str, Any]]:
     rows = snapshot_rows(sql, values)
     if rows is not None:
         return [dict(row) for row in rows]
-    return await Tortoise.get_connection(CONNECTION).execute_query_dict(sql, values)
+    return await connection().execute_query_dict(sql, values)
 
 
 async def first_model(

@@ -12,10 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tortoise import Tortoise
-from tortoise.backends.base.client import BaseDBAsyncClient
-
-from bot.db import CONNECTION
+from bot.db import connection, dialect
 from bot.services.client_query import Params
 from models import Tag
 
@@ -36,14 +33,6 @@ EXCLUDED = (
     "c.broadcasts_off = FALSE",
     "c.bot_blocked = FALSE",
 )
-
-
-def connection() -> BaseDBAsyncClient:
-    return Tortoise.get_connection(CONNECTION)
-
-
-def dialect() -> str:
-    return connection().capabilities.dialect
 
 
 def _text(data: dict[str, Any], key: str) -> str | None:

@@ -14,8 +14,7 @@ from typing import Generic, TypeVar
 
 from tortoise.exceptions import IntegrityError
 
-from bot.db import read_rows
-from bot.services.client_list import dialect
+from bot.db import dialect, read_rows
 from bot.services.client_query import Params
 from bot.services.clients import fold
 from bot.services.roles import can_shop

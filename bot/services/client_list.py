@@ -16,10 +16,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
-from tortoise import Tortoise
-from tortoise.backends.base.client import BaseDBAsyncClient
-
-from bot.db import CONNECTION
+from bot.db import connection, dialect
 from bot.services.client_query import (
     SORT_COLUMNS,
     TRIGRAM,
@@ -140,14 +137,6 @@ class ClientPage:
     last: Cursor | None
     # more rows exist beyond this page in the direction it was fetched
     more: bool
-
-
-def connection() -> BaseDBAsyncClient:
-    return Tortoise.get_connection(CONNECTION)
-
-
-def dialect() -> str:
-    return connection().capabilities.dialect
 
 
 def _cursor_value(value: Any) -> Any:

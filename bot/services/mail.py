@@ -11,9 +11,8 @@ from datetime import UTC, datetime
 
 from tortoise.transactions import in_transaction
 
-from bot.db import read_rows
+from bot.db import dialect, read_rows
 from bot.senders.mail import MailSendError, SmtpTarget, send_mail
-from bot.services.client_list import dialect
 from bot.services.client_query import Params
 from bot.services.roles import Role, require_editor, require_owner
 from bot.services.secrets import SecretKeyMissing, SecretUnreadable, decrypt_secret

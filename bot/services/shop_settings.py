@@ -17,8 +17,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from tortoise.transactions import in_transaction
 
-from bot.db import read_rows
-from bot.services.client_list import dialect
+from bot.db import dialect, read_rows
 from bot.services.client_query import Params
 from bot.services.roles import Role, require_owner
 from models import AuditEntry, Client, Setting
