@@ -24,6 +24,7 @@ from tortoise.migrations.autodetector import MigrationAutodetector
 from tortoise.migrations.executor import MigrationExecutor
 
 from bot.config import DEFAULT_DATABASE_URL, ConfigError
+from bot.wal_checkpoints import SAFETY_NET_PAGES, Checkpointer
 
 ModelT = TypeVar("ModelT", bound=Model)
 APP = "models"
@@ -78,7 +79,8 @@ def _connection_config(database_url: str) -> str | dict[str, Any]:
 
 
 def _with_normal_sync(database_url: str) -> str:
-    """SQLite with `synchronous=NORMAL` unless the URL says otherwise.
+    """SQLite with `synchronous=NORMAL` unless the URL says otherwise, and WAL checkpoints
+    left to `bot.wal_checkpoints` (the app's connection only past its safety net).
 
     In WAL mode NORMAL syncs at checkpoints instead of on every commit: the file stays
     consistent whatever happens, and a crash of the bot loses nothing; a power cut or an
@@ -87,9 +89,13 @@ def _with_normal_sync(database_url: str) -> str:
     6-7 ms without. `?synchronous=FULL` in DATABASE_URL brings it back.
     """
     path = database_url.removeprefix("sqlite://").split("?", 1)[0]
-    if path in ("", ":memory:") or "synchronous=" in database_url:
+    if path in ("", ":memory:"):
         return database_url
-    return database_url + ("&" if "?" in database_url else "?") + "synchronous=NORMAL"
+    pragmas = {"synchronous": "NORMAL", "wal_autocheckpoint": str(SAFETY_NET_PAGES)}
+    for name, value in pragmas.items():
+        if f"{name}=" not in database_url:
+            database_url += ("&" if "?" in database_url else "?") + f"{name}={value}"
+    return database_url
 
 
 def __getattr__(name: str) -> Any:
@@ -118,11 +124,12 @@ async def apply_migrations(database_url: str) -> list[str]:
 SNAPSHOT_READ_TIMEOUT = 0.05
 REPORT_READ_TIMEOUT = 5.0
 _snapshot_reader: sqlite3.Connection | None = None
+_checkpointer: Checkpointer | None = None
 
 
 async def open_database(database_url: str, *, migrate: bool = True) -> None:
     """Connect the app's models (for every task in the process); migrate first if asked."""
-    global _snapshot_reader
+    global _snapshot_reader, _checkpointer
     await close_database()
     await check_database(database_url)
     config = tortoise_config(database_url)
@@ -139,10 +146,15 @@ async def open_database(database_url: str, *, migrate: bool = True) -> None:
         # after the ORM's own connection, which sets the journal mode the URL asks for
         await Tortoise.get_connection(CONNECTION).execute_query("SELECT 1")
         _snapshot_reader = _open_snapshot_reader(path)
+        if _snapshot_reader is not None:  # WAL mode
+            _checkpointer = Checkpointer(path)
 
 
 async def close_database() -> None:
-    global _snapshot_reader
+    global _snapshot_reader, _checkpointer
+    if _checkpointer is not None:
+        await _checkpointer.stop()
+        _checkpointer = None
     if _snapshot_reader is not None:
         _snapshot_reader.close()
         _snapshot_reader = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -63,6 +63,7 @@ class BackgroundNotices:
     """Notices sent in tasks of their own, so that the update that caused them answers
     its user first: a customer's confirmed order is shown at once, however many managers
     are told of it and however Telegram paces those messages (a 429 waits up to 30 s).
+    Building them may happen there too (`build_and_send`).
     One per dispatcher (`dp["background_notices"]`); shutdown waits for what is left."""
 
     def __init__(self) -> None:
@@ -72,9 +73,25 @@ class BackgroundNotices:
         self, bot: Bot, core: BaseCore[Any], notices: Iterable[Notice], default_locale: str
     ) -> None:
         notices = list(notices)
-        if not notices:
-            return
-        task = asyncio.create_task(send_notices(bot, core, notices, default_locale))
+        if notices:
+            self._start(send_notices(bot, core, notices, default_locale))
+
+    def build_and_send(
+        self,
+        bot: Bot,
+        core: BaseCore[Any],
+        build: Callable[[], Awaitable[Iterable[Notice]]],
+        default_locale: str,
+    ) -> None:
+        """As `send`, the notices built in the task too (their recipients read there)."""
+
+        async def built_then_sent() -> int:
+            return await send_notices(bot, core, await build(), default_locale)
+
+        self._start(built_then_sent())
+
+    def _start(self, sending: Coroutine[Any, Any, int]) -> None:
+        task = asyncio.create_task(sending)
         self._tasks.add(task)
         task.add_done_callback(self._finished)
 

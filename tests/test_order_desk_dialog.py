@@ -38,7 +38,7 @@ async def place(client: Client, shop: Shop, minutes: int) -> tuple[Order, list]:
         owner_ids={OWNER_ID},
         now=START + timedelta(minutes=minutes),
     )  # fmt: skip
-    return placed.order, placed.notices
+    return placed.order, await placed.staff_notices()
 
 
 async def make_customer(telegram_id: int, first_name: str, **fields: object) -> Client:

@@ -55,7 +55,7 @@ async def test_checkout_places_the_order_and_counts_it(db: None) -> None:
     assert (client.orders_count, client.total_spent) == (1, Decimal("29.05"))
     assert client.phone == "+48600123456" and client.email == "a@b.pl"
     assert "+48600123456" in client.search_text
-    assert {n.telegram_id for n in placed.notices} == {900, manager.telegram_id}
+    assert {n.telegram_id for n in await placed.staff_notices()} == {900, manager.telegram_id}
     assert await OrderStatusChange.filter(order_id=order.id).count() == 1
     assert await cart_service.current_cart(client) is None
 

@@ -8,15 +8,18 @@ import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tortoise import Tortoise
+from tortoise.transactions import in_transaction
 
 import bot.db
+from bot import transaction_steps
 from bot.db import CONNECTION, close_database, open_database, snapshot_reader, snapshot_rows
 from bot.services import cart, clients
 from bot.services.clients import TelegramProfile, client_by_telegram_id, touch_client
-from models import Client
+from models import Client, OrderItem
 from tests.shop_fixtures import make_shop
 
 read_snapshot = clients._read_snapshot
@@ -123,3 +126,35 @@ async def test_the_app_syncs_at_checkpoints_unless_the_url_asks_for_more(
     await open_database(f"sqlite://{wal_database}?synchronous=FULL")
     _, rows = await Tortoise.get_connection(CONNECTION).execute_query("PRAGMA synchronous")
     assert rows[0][0] == 2
+
+
+async def test_the_cart_view_reads_the_snapshot_and_in_a_transaction_sees_its_writes(
+    wal_database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shop = await make_shop()
+    client = await touch_client(PROFILE)
+    await cart.add_to_cart(client, shop.espresso.id, 2)
+    drove_on: list[sqlite3.Connection] = []
+    drive = transaction_steps._drive_sqlite
+
+    def spied(steps: Any, sqlite: sqlite3.Connection) -> Any:
+        drove_on.append(sqlite)
+        return drive(steps, sqlite)
+
+    monkeypatch.setattr(transaction_steps, "_drive_sqlite", spied)
+    view = await cart.view_of_cart(client)
+    assert [line.quantity for line in view.lines] == [2]
+    assert drove_on and all(sqlite is snapshot_reader() for sqlite in drove_on)
+
+    drove_on.clear()
+    async with in_transaction():
+        await OrderItem.filter(order_id=view.order_id).update(quantity=5)
+        inside = await cart.view_of_cart(client)
+    assert [line.quantity for line in inside.lines] == [5]  # its own, uncommitted write
+    assert drove_on == []  # read on the transaction's connection, not the snapshot
+
+    broken = sqlite3.connect(":memory:")
+    broken.close()  # every use raises sqlite3.ProgrammingError
+    monkeypatch.setattr(bot.db, "_snapshot_reader", broken)
+    assert [line.quantity for line in (await cart.view_of_cart(client)).lines] == [5]
+    monkeypatch.undo()

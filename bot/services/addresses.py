@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from tortoise.transactions import in_transaction
 
-from bot.db import first_model
+from bot.db import dialect
 from bot.services.client_query import Params
+from bot.transaction_steps import Steps, read_steps, run_steps
 from models import Address, Client
 
 # field -> (max length, Fluent key of its prompt)
@@ -70,40 +72,49 @@ async def client_addresses(client: Client) -> list[Address]:
 
 async def owned_address(client: Client, address_id: int | str) -> Address:
     """The address if it is this client's; AddressError otherwise (a forged id)."""
+    return await read_steps(owned_address_steps, client.id, address_id)
+
+
+def owned_address_steps(client_id: int, address_id: int | str) -> Steps[Address]:
     try:
         address_id = int(address_id)
     except (TypeError, ValueError):
         raise AddressError("address-not-found") from None
     if not 0 < address_id < 2**31:
         raise AddressError("address-not-found")
-    # plain SQL, on the app's connection (checkout reads it in its transaction)
-    db = Address._choose_db()
-    p = Params(db.capabilities.dialect)
-    address = await first_model(
-        Address,
-        db,
-        f'SELECT * FROM "addresses" WHERE "id" = {p(address_id)} AND "client_id" = {p(client.id)}',
+    p = Params(dialect())
+    rows = yield (
+        f'SELECT * FROM "addresses" WHERE "id" = {p(address_id)} AND "client_id" = {p(client_id)}',
         p.values,
     )
-    if address is None:
+    if not rows:
         raise AddressError("address-not-found")
-    return address
+    return Address._init_from_db(**rows[0])
 
 
 async def add_address(client: Client, data: AddressInput) -> Address:
-    async with in_transaction():
-        count = await Address.filter(client_id=client.id).count()
-        if count >= MAX_ADDRESSES:
-            raise AddressError("address-too-many")
-        return await Address.create(
-            client_id=client.id,
-            is_default=count == 0,
-            recipient=data.recipient,
-            street=data.street,
-            city=data.city,
-            postal_code=data.postal_code,
-            country=data.country,
-        )
+    return await run_steps(add_address_steps(client.id, data, datetime.now(UTC)))
+
+
+def add_address_steps(client_id: int, data: AddressInput, now: datetime) -> Steps[Address]:
+    """The client's new address, their default if it is the first; at most MAX_ADDRESSES."""
+    p = Params(dialect())
+    counted = yield (
+        f'SELECT COUNT(*) AS "count" FROM "addresses" WHERE "client_id" = {p(client_id)}',
+        p.values,
+    )
+    count = int(counted[0]["count"])
+    if count >= MAX_ADDRESSES:
+        raise AddressError("address-too-many")
+    p = Params(dialect())
+    rows = yield (
+        'INSERT INTO "addresses" ("client_id", "is_default", "recipient", "street", "city", '
+        f'"postal_code", "country", "created_at") VALUES ({p(client_id)}, {p(count == 0)}, '
+        f"{p(data.recipient)}, {p(data.street)}, {p(data.city)}, {p(data.postal_code)}, "
+        f"{p(data.country)}, {p(now)}) RETURNING *",
+        p.values,
+    )
+    return Address._init_from_db(**rows[0])
 
 
 async def update_address_field(

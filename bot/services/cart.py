@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from bot.db import first_model, snapshot_rows
+from bot.db import dialect, snapshot_rows
 from bot.services.catalog import NotFound, as_id, product_for, require_shopper
 from bot.services.client_query import Params
 from bot.services.money import round_money, shop_currency
-from bot.services.promo import PromoError, check_promo
-from models import Client, Order, OrderItem, OrderStatus, PromoCode
-from models.money import from_minor
+from bot.services.promo import PromoError, PromoQuote, check_promo, quote_steps
+from bot.transaction_steps import Row, Statement, Steps, read_steps, run_steps
+from models import Client, Order, OrderItem, OrderStatus, Product
+from models.money import from_minor, to_minor
 
 MAX_QUANTITY = 999
 QUANTITY_PATTERN = re.compile(r"[0-9]{1,4}")  # ASCII digits only: int() also reads "١٢"
@@ -85,28 +86,19 @@ def parse_quantity(text: str | int | None) -> int:
 
 
 async def current_cart(client: Client) -> Order | None:
-    """The client's cart, read on the app's connection: it sees an open transaction's
-    writes. Plain SQL here and below: the cart's reads and writes run on every add,
-    and tortoise builds a query's SQL on every call, costing more than the query."""
-    db = Order._choose_db()
-    p = Params(db.capabilities.dialect)
-    return await first_model(
-        Order,
-        db,
-        f'SELECT * FROM "orders" WHERE "client_id" = {p(client.id)} AND "status" = \'cart\'',
-        p.values,
-    )
+    """The client's cart (inside a transaction, as that transaction sees it). Plain SQL
+    here and below: the cart's reads and writes run on every add, and tortoise builds a
+    query's SQL on every call, costing more than the query."""
+    return await read_steps(cart_steps, client.id)
 
 
-async def _cart_item(db: BaseDBAsyncClient, order_id: int, product_id: int) -> OrderItem | None:
-    p = Params(db.capabilities.dialect)
-    return await first_model(
-        OrderItem,
-        db,
-        f'SELECT * FROM "order_items" WHERE "order_id" = {p(order_id)} '
-        f'AND "product_id" = {p(product_id)} ORDER BY "id" LIMIT 1',
+def cart_steps(client_id: int) -> Steps[Order | None]:
+    p = Params(dialect())
+    rows = yield (
+        f'SELECT * FROM "orders" WHERE "client_id" = {p(client_id)} AND "status" = \'cart\'',
         p.values,
     )
+    return Order._init_from_db(**rows[0]) if rows else None
 
 
 # The main menu shows this on every render: plain SQL, since building the ORM query
@@ -144,26 +136,52 @@ async def get_or_create_cart(client: Client) -> Order:
 async def add_to_cart(client: Client | None, product_id: int | str, quantity: int) -> OrderItem:
     product = await product_for(client, product_id)
     quantity = parse_quantity(quantity)
-    cart = await get_or_create_cart(client)
-    async with in_transaction() as db:
-        item = await _cart_item(db, cart.id, product.id)
-        price = Decimal(product.price)
-        if item is None:
-            item = await OrderItem.create(
-                order_id=cart.id,
-                product_id=product.id,
-                product_name=product.name,
-                unit_price=price,
-                quantity=quantity,
-                line_total=round_money(price * quantity, cart.currency),
-            )
-        else:
-            item.quantity = min(MAX_QUANTITY, item.quantity + quantity)
-            item.unit_price, item.product_name = price, product.name
-            item.line_total = round_money(price * item.quantity, cart.currency)
-            await item.save(update_fields=["quantity", "unit_price", "product_name", "line_total"])
-        await _store_totals(cart)
-    return item
+    line = await run_steps(_add_line(client.id, product, quantity))
+    if line is None:  # no cart yet (or it was just checked out): one now, then again
+        await get_or_create_cart(client)
+        line = await run_steps(_add_line(client.id, product, quantity))
+    return OrderItem._init_from_db(**line)
+
+
+def _add_line(client_id: int, product: Product, quantity: int) -> Steps[Row | None]:
+    """The product's line in the client's cart, added or its quantity raised, at today's
+    price, and the cart's totals: one transaction (one hop on SQLite). None: no cart."""
+    p = Params(dialect())
+    carts = yield (
+        f'SELECT "id", "currency" FROM "orders" WHERE "client_id" = {p(client_id)} '
+        "AND \"status\" = 'cart'",
+        p.values,
+    )
+    if not carts:
+        return None
+    cart_id, currency = carts[0]["id"], carts[0]["currency"]
+    p = Params(p.dialect)
+    items = yield (
+        f'SELECT "id", "quantity" FROM "order_items" WHERE "order_id" = {p(cart_id)} '
+        f'AND "product_id" = {p(product.id)} ORDER BY "id" LIMIT 1',
+        p.values,
+    )
+    price = Decimal(product.price)
+    if items:
+        quantity = min(MAX_QUANTITY, items[0]["quantity"] + quantity)
+    total = to_minor(round_money(price * quantity, currency))
+    p = Params(p.dialect)
+    if items:
+        line = yield (
+            f'UPDATE "order_items" SET "quantity" = {p(quantity)}, '
+            f'"unit_price" = {p(to_minor(price))}, "product_name" = {p(product.name)}, '
+            f'"line_total" = {p(total)} WHERE "id" = {p(items[0]["id"])} RETURNING *',
+            p.values,
+        )
+    else:
+        line = yield (
+            'INSERT INTO "order_items" ("order_id", "product_id", "product_name", '
+            f'"unit_price", "quantity", "line_total") VALUES ({p(cart_id)}, {p(product.id)}, '
+            f"{p(product.name)}, {p(to_minor(price))}, {p(quantity)}, {p(total)}) RETURNING *",
+            p.values,
+        )
+    yield _totals_statement(cart_id, p.dialect)
+    return line[0]
 
 
 async def _owned_item(client: Client | None, item_id: int | str) -> tuple[Order, OrderItem]:
@@ -248,34 +266,54 @@ async def view_of_cart(client: Client) -> CartView:
 
 
 async def view_of(cart: Order | None, client: Client) -> CartView:
-    """The view of this cart, the client's (read it in the same transaction)."""
+    """The view of this cart, the client's (inside a transaction, as it sees it)."""
+    return await read_steps(view_steps, cart, client.id)
+
+
+def view_steps(cart: Order | None, client_id: int, now: datetime | None = None) -> Steps[CartView]:
+    view, _quote = yield from view_and_quote_steps(cart, client_id, now)
+    return view
+
+
+def view_and_quote_steps(
+    cart: Order | None, client_id: int, now: datetime | None = None
+) -> Steps[tuple[CartView, PromoQuote | None]]:
+    """The cart's view, and its promo code's quote when the code applies (checkout
+    redeems it)."""
     currency = cart.currency if cart else shop_currency()
     if cart is None:
         zero = Decimal("0")
-        return CartView(None, [], currency, zero, zero, zero)
-    lines = await _lines(cart.id)
+        return CartView(None, [], currency, zero, zero, zero), None
+    lines = yield from lines_steps(cart.id)
     subtotal = sum((line.line_total for line in lines), Decimal("0"))
-    discount, code, error = Decimal("0"), None, None
+    quote, code, error = None, None, None
     if cart.promo_code_id is not None:
-        promo = await PromoCode.get_or_none(id=cart.promo_code_id)
-        code = promo.code if promo else None
+        p = Params(dialect())
+        codes = yield (
+            f'SELECT "code" FROM "promo_codes" WHERE "id" = {p(cart.promo_code_id)}',
+            p.values,
+        )
+        code = codes[0]["code"] if codes else None
         try:
-            quote = await check_promo(code, client, subtotal, currency, order_id=cart.id)
-            discount = quote.discount
+            quote = yield from quote_steps(code, client_id, subtotal, currency, now, cart.id)
         except PromoError as exc:
             error = exc
-    return CartView(cart.id, lines, currency, subtotal, discount, subtotal - discount, code, error)
+    discount = quote.discount if quote else Decimal("0")
+    view = CartView(cart.id, lines, currency, subtotal, discount, subtotal - discount, code, error)
+    return view, quote
 
 
 async def _lines(cart_id: int, item_id: int | None = None) -> list[CartLine]:
-    """The cart's lines beside their products as they are now, in one query (on the
-    app's connection: checkout reads them inside its transaction)."""
-    db = OrderItem._choose_db()
-    p = Params(db.capabilities.dialect)
+    return await read_steps(lines_steps, cart_id, item_id)
+
+
+def lines_steps(cart_id: int, item_id: int | None = None) -> Steps[list[CartLine]]:
+    """The cart's lines beside their products as they are now, in one query."""
+    p = Params(dialect())
     where = f'i."order_id" = {p(cart_id)}'
     if item_id is not None:
         where += f' AND i."id" = {p(item_id)}'
-    rows = await db.execute_query_dict(
+    rows = yield (
         'SELECT i.*, p."price" AS "price_now", '
         'CASE WHEN p."id" IS NULL OR p."is_hidden" OR c."is_hidden" THEN 1 ELSE 0 END '
         'AS "unavailable" FROM "order_items" i '
@@ -284,44 +322,48 @@ async def _lines(cart_id: int, item_id: int | None = None) -> list[CartLine]:
         f'WHERE {where} ORDER BY i."id"',
         p.values,
     )
-    lines = []
-    for row in rows:
-        item = OrderItem._init_from_db(**row)
-        issue, current = None, None
-        if row["unavailable"]:
-            issue = LineIssue.UNAVAILABLE
-        elif from_minor(row["price_now"]) != Decimal(item.unit_price):
-            issue, current = LineIssue.REPRICED, from_minor(row["price_now"])
-        lines.append(
-            CartLine(
-                item_id=item.id,
-                product_id=item.product_id,
-                name=item.product_name,
-                quantity=item.quantity,
-                unit_price=Decimal(item.unit_price),
-                line_total=Decimal(item.line_total),
-                issue=issue,
-                current_price=current,
-            )
-        )
-    return lines
+    return [_line(row) for row in rows]
+
+
+def _line(row: Row) -> CartLine:
+    item = OrderItem._init_from_db(**row)
+    issue, current = None, None
+    if row["unavailable"]:
+        issue = LineIssue.UNAVAILABLE
+    elif from_minor(row["price_now"]) != Decimal(item.unit_price):
+        issue, current = LineIssue.REPRICED, from_minor(row["price_now"])
+    return CartLine(
+        item_id=item.id,
+        product_id=item.product_id,
+        name=item.product_name,
+        quantity=item.quantity,
+        unit_price=Decimal(item.unit_price),
+        line_total=Decimal(item.line_total),
+        issue=issue,
+        current_price=current,
+    )
 
 
 async def _store_totals(cart: Order) -> None:
-    """Keeps the cart row's subtotal/total current for the desk's "current order"
-    (money columns hold minor units: the sum is exact in SQL)."""
+    """Keeps the cart row's subtotal/total current for the desk's "current order"."""
     db = Order._choose_db(for_write=True)
-    p = Params(db.capabilities.dialect)
+    await db.execute_query(*_totals_statement(cart.id, db.capabilities.dialect))
+
+
+def _totals_statement(cart_id: int, dialect: str) -> Statement:
+    """The cart row's subtotal and total from its lines (money columns hold minor units:
+    the sum is exact in SQL)."""
+    p = Params(dialect)
 
     def lines_total() -> str:
         return (
             '(SELECT COALESCE(SUM("line_total"), 0) FROM "order_items" '
-            f'WHERE "order_id" = {p(cart.id)})'
+            f'WHERE "order_id" = {p(cart_id)})'
         )
 
     # placeholders in the order they appear: `?` is positional
-    await db.execute_query(
+    return (
         f'UPDATE "orders" SET "subtotal" = {lines_total()}, "total" = {lines_total()}, '
-        f'"discount" = 0 WHERE "id" = {p(cart.id)}',
+        f'"discount" = 0 WHERE "id" = {p(cart_id)}',
         p.values,
     )

@@ -3,7 +3,7 @@
 Everything happens in one transaction: prices re-read (a flagged cart is refused), the
 promo code re-checked and redeemed (guarded), the cart claimed by a guarded UPDATE (a
 double confirm places one order), the client's empty phone/email filled, history and
-stats written. The managers' notices are returned for `bot.notify` to send.
+stats written. The managers' notices are built and sent afterwards (`PlacedOrder`).
 """
 
 from __future__ import annotations
@@ -11,23 +11,25 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal
 from typing import Any
 
-from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.transactions import in_transaction
-
-from bot.db import first_model
-from bot.services.addresses import AddressInput, add_address, address_text, owned_address
-from bot.services.cart import CartError, current_cart, view_of
+from bot.db import dialect
+from bot.services.addresses import (
+    AddressInput,
+    add_address_steps,
+    address_text,
+    owned_address_steps,
+)
+from bot.services.cart import CartError, CartView, cart_steps, view_and_quote_steps
 from bot.services.catalog import require_shopper
 from bot.services.client_query import Params
 from bot.services.clients import search_text_of
 from bot.services.notices import Notice, to_staff
 from bot.services.order_desk import open_order_button
-from bot.services.orders import lock_client, record_placement
-from bot.services.promo import check_promo, redeem
-from models import Address, Client, Order, PaymentMethod, PromoCode
+from bot.services.orders import lock_client_steps, placement_steps
+from bot.services.promo import redeem_steps
+from bot.transaction_steps import Steps, run_steps
+from models import Address, Client, Order, PaymentMethod
 from models.money import to_minor
 
 MAX_COMMENT = 1000
@@ -46,7 +48,14 @@ class CheckoutInput:
 @dataclass(frozen=True)
 class PlacedOrder:
     order: Order
-    notices: list[Notice]
+    client: Client
+    items: str  # "2 × Espresso" lines, for the staff's notice
+    owner_ids: Collection[int]
+
+    async def staff_notices(self) -> list[Notice]:
+        """The "new order" notice for every owner and manager. Asked for by whoever sends
+        them (in the background): the customer's confirm does not wait for the staff list."""
+        return await staff_notices(self.owner_ids, self.order, self.client, self.items)
 
 
 def clean_comment(text: str | None) -> str | None:
@@ -63,80 +72,83 @@ async def place_order(
     now: datetime | None = None,
 ) -> PlacedOrder:
     require_shopper(client)
-    now = now or datetime.now(UTC)
     comment = clean_comment(data.comment)
     if not data.phone:
         raise CartError("phone-invalid")
-    async with in_transaction() as connection:
-        await lock_client(client.id, connection)  # a double confirm waits here, then finds no cart
-        cart = await current_cart(client)
-        view = await view_of(cart, client)
-        if cart is None or view.is_empty:
-            raise CartError("cart-empty")
-        if view.has_issues:
-            raise CartError("checkout-cart-changed")
-        quote = None
-        if cart.promo_code_id is not None:
-            promo = await PromoCode.get(id=cart.promo_code_id).using_db(connection)
-            quote = await check_promo(
-                promo.code, client, view.subtotal, view.currency, now=now,
-                order_id=cart.id, connection=connection,
-            )  # fmt: skip
-        discount = quote.discount if quote else Decimal("0")
-        address = await delivery_address(client, data.address_id, data.new_address)
-        order = await _claim(
-            connection,
-            cart,
-            placed_at=now,
-            contact_name=(address.recipient or client.display_name)[:255],
-            contact_phone=data.phone,
-            contact_email=data.email,
-            address_id=address.id,
-            address_text=address_text(address),
-            comment=comment,
-            subtotal=to_minor(view.subtotal),
-            discount=to_minor(discount),
-            total=to_minor(view.subtotal - discount),
-            payment_method=data.payment_method.value,
-        )
-        if order is None:
-            raise CartError("checkout-cart-changed")
-        if quote is not None:
-            await redeem(quote, client, order, connection)
-        await _fill_contact(client, data, connection)
-        await record_placement(order, client, connection)
-    lines = "\n".join(f"{line.quantity} × {line.name}" for line in view.lines)
-    return PlacedOrder(order=order, notices=await staff_notices(owner_ids, order, client, lines))
+    placing = _placement(client, data, comment, now or datetime.now(UTC))
+    order, view = await run_steps(placing)  # one transaction: one hop on SQLite
+    items = "\n".join(f"{line.quantity} × {line.name}" for line in view.lines)
+    return PlacedOrder(order=order, client=client, items=items, owner_ids=owner_ids)
 
 
-async def _claim(connection: BaseDBAsyncClient, cart: Order, **columns: Any) -> Order | None:
+def _placement(
+    client: Client, data: CheckoutInput, comment: str | None, now: datetime
+) -> Steps[tuple[Order, CartView]]:
+    yield from lock_client_steps(client.id)  # a double confirm waits here, then finds no cart
+    cart = yield from cart_steps(client.id)
+    view, quote = yield from view_and_quote_steps(cart, client.id, now)
+    if cart is None or view.is_empty:
+        raise CartError("cart-empty")
+    if view.has_issues:
+        raise CartError("checkout-cart-changed")
+    if view.promo_error is not None:
+        raise view.promo_error
+    address = yield from _delivery_address(client.id, data.address_id, data.new_address, now)
+    order = yield from _claim(
+        cart,
+        placed_at=now,
+        contact_name=(address.recipient or client.display_name)[:255],
+        contact_phone=data.phone,
+        contact_email=data.email,
+        address_id=address.id,
+        address_text=address_text(address),
+        comment=comment,
+        subtotal=to_minor(view.subtotal),
+        discount=to_minor(view.discount),
+        total=to_minor(view.total),
+        payment_method=data.payment_method.value,
+        updated_at=now,
+    )
+    if order is None:
+        raise CartError("checkout-cart-changed")
+    if quote is not None:
+        yield from redeem_steps(quote, client.id, order.id, order.currency, now)
+    yield from _fill_contact(client, data)
+    yield from placement_steps(order.id, client.id, None, now)
+    return order, view
+
+
+def _claim(cart: Order, **columns: Any) -> Steps[Order | None]:
     """The cart becomes the order `new` with these column values, unless another update
-    got to it first (status or version changed): None then. Plain SQL (money in minor
-    units): tortoise would build this UPDATE's SQL anew on every checkout."""
-    p = Params(connection.capabilities.dialect)
+    got to it first (status or version changed): None then."""
+    p = Params(dialect())
     sets = ", ".join(f'"{column}" = {p(value)}' for column, value in columns.items())
-    claimed, _ = await connection.execute_query(
+    rows = yield (
         f'UPDATE "orders" SET "status" = \'new\', "version" = "version" + 1, {sets} '
-        f'WHERE "id" = {p(cart.id)} AND "status" = \'cart\' AND "version" = {p(cart.version)}',
+        f'WHERE "id" = {p(cart.id)} AND "status" = \'cart\' AND "version" = {p(cart.version)} '
+        "RETURNING *",
         p.values,
     )
-    if not claimed:
-        return None
-    p = Params(connection.capabilities.dialect)
-    return await first_model(
-        Order, connection, f'SELECT * FROM "orders" WHERE "id" = {p(cart.id)}', p.values
-    )
+    return Order._init_from_db(**rows[0]) if rows else None
+
+
+def _delivery_address(
+    client_id: int, address_id: int | None, new_address: AddressInput | None, now: datetime
+) -> Steps[Address]:
+    """The client's saved address, or the new one saved now (inside the order's transaction)."""
+    if address_id is not None:
+        return (yield from owned_address_steps(client_id, address_id))
+    if new_address is not None:
+        return (yield from add_address_steps(client_id, new_address, now))
+    raise CartError("checkout-address-missing")
 
 
 async def delivery_address(
     client: Client, address_id: int | None, new_address: AddressInput | None
 ) -> Address:
-    """The client's saved address, or the new one saved now (inside the order's transaction)."""
-    if address_id is not None:
-        return await owned_address(client, address_id)
-    if new_address is not None:
-        return await add_address(client, new_address)
-    raise CartError("checkout-address-missing")
+    """`_delivery_address` inside the caller's transaction (a manager's order)."""
+    now = datetime.now(UTC)
+    return await run_steps(_delivery_address(client.id, address_id, new_address, now))
 
 
 async def staff_notices(
@@ -160,7 +172,7 @@ async def staff_notices(
     )
 
 
-async def _fill_contact(client: Client, data: CheckoutInput, connection) -> None:
+def _fill_contact(client: Client, data: CheckoutInput) -> Steps[None]:
     """The client's phone and email, when they had none."""
     changes: dict[str, str] = {}
     if not client.phone and data.phone:
@@ -171,6 +183,13 @@ async def _fill_contact(client: Client, data: CheckoutInput, connection) -> None
         return
     for name, value in changes.items():
         setattr(client, name, value)
-    tags = await client.tags.all().using_db(connection).values_list("name", flat=True)
-    changes["search_text"] = search_text_of(client, tags)
-    await Client.filter(id=client.id).using_db(connection).update(**changes)
+    p = Params(dialect())
+    tags = yield (
+        'SELECT t."name" FROM "tags" t JOIN "clients_tags" ct ON ct."tag_id" = t."id" '
+        f'WHERE ct."client_id" = {p(client.id)} ORDER BY t."id"',
+        p.values,
+    )
+    changes["search_text"] = search_text_of(client, [tag["name"] for tag in tags])
+    p = Params(dialect())
+    sets = ", ".join(f'"{name}" = {p(value)}' for name, value in changes.items())
+    yield f'UPDATE "clients" SET {sets} WHERE "id" = {p(client.id)}', p.values

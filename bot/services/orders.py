@@ -18,10 +18,12 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
+from bot.db import dialect
 from bot.services import promo as promo_service
 from bot.services.client_query import Params
 from bot.services.notices import Notice, to_client
 from bot.services.roles import Role, require_editor
+from bot.transaction_steps import Steps, run_steps_on
 from models import Client, Order, OrderItem, OrderStatus, OrderStatusChange
 
 S = OrderStatus
@@ -142,14 +144,21 @@ async def record_placement(
 ) -> None:
     """History and stats for an order just placed: by the client at checkout (None),
     or by a manager on their behalf."""
-    await OrderStatusChange.create(
-        order_id=order.id,
-        from_status=S.CART,
-        to_status=S.NEW,
-        changed_by_id=placed_by_id,
-        using_db=connection,
+    now = datetime.now(UTC)
+    await run_steps_on(connection, placement_steps(order.id, client.id, placed_by_id, now))
+
+
+def placement_steps(
+    order_id: int, client_id: int, placed_by_id: int | None, now: datetime
+) -> Steps[None]:
+    p = Params(dialect())
+    yield (
+        'INSERT INTO "order_status_changes" ("order_id", "from_status", "to_status", '
+        f'"changed_by_id", "created_at") VALUES ({p(order_id)}, {p(S.CART.value)}, '
+        f"{p(S.NEW.value)}, {p(placed_by_id)}, {p(now)})",
+        p.values,
     )
-    await refresh_client_stats(client.id, connection)
+    yield from client_stats_steps(client_id)
 
 
 async def lock_client(client_id: int, connection: BaseDBAsyncClient) -> None:
@@ -160,18 +169,24 @@ async def lock_client(client_id: int, connection: BaseDBAsyncClient) -> None:
     one order (no deadlock) and each recount sees the previous one's change. NO KEY:
     inserts referencing the client (addresses, redemptions) do not wait on it.
     """
-    if connection.capabilities.dialect == "postgres":
-        await connection.execute_query(
-            'SELECT 1 FROM "clients" WHERE "id" = $1 FOR NO KEY UPDATE', [client_id]
-        )
+    await run_steps_on(connection, lock_client_steps(client_id))
+
+
+def lock_client_steps(client_id: int) -> Steps[None]:
+    if dialect() == "postgres":
+        yield 'SELECT 1 FROM "clients" WHERE "id" = $1 FOR NO KEY UPDATE', [client_id]
 
 
 async def refresh_client_stats(client_id: int, connection: BaseDBAsyncClient) -> None:
     """Recomputes the denormalized counters from the client's orders (under `lock_client`),
     in one statement: the aggregates run in the database (money in minor units sums
     exactly; UTC times in one format compare as text on SQLite)."""
-    await lock_client(client_id, connection)
-    p = Params(connection.capabilities.dialect)
+    await run_steps_on(connection, client_stats_steps(client_id))
+
+
+def client_stats_steps(client_id: int) -> Steps[None]:
+    yield from lock_client_steps(client_id)
+    p = Params(dialect())
     statuses = ", ".join(f"'{status.value}'" for status in COUNTED_STATUSES)
 
     def aggregate(expression: str) -> str:
@@ -183,7 +198,7 @@ async def refresh_client_stats(client_id: int, connection: BaseDBAsyncClient) ->
     # placeholders in the order they appear: `?` is positional
     count, spent = aggregate("COUNT(*)"), aggregate('COALESCE(SUM("total"), 0)')
     last = aggregate('MAX("placed_at")')
-    await connection.execute_query(
+    yield (
         f'UPDATE "clients" SET "orders_count" = {count}, "total_spent" = {spent}, '
         f'"last_order_at" = {last} WHERE "id" = {p(client_id)}',
         p.values,

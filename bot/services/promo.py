@@ -14,10 +14,14 @@ from decimal import Decimal
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.expressions import F, Q
+from tortoise.expressions import F
 
+from bot.db import dialect
+from bot.services.client_query import Params
 from bot.services.money import percent_of, round_money
+from bot.transaction_steps import Steps, read_steps, run_steps_on
 from models import Client, Order, PromoCode, PromoKind, PromoRedemption
+from models.money import to_minor
 
 CODE_PATTERN = re.compile(r"^[A-Z0-9_-]{1,32}$")
 
@@ -66,11 +70,28 @@ async def check_promo(
     connection: BaseDBAsyncClient | None = None,
 ) -> PromoQuote:
     """The code's discount on `subtotal` for `client`, or PromoError with the reason."""
+    args = (code_text, client.id, subtotal, currency, now, order_id)
+    if connection is not None:
+        return await run_steps_on(connection, quote_steps(*args))
+    return await read_steps(quote_steps, *args)
+
+
+def quote_steps(
+    code_text: str | None,
+    client_id: int,
+    subtotal: Decimal,
+    currency: str,
+    now: datetime | None = None,
+    order_id: int | None = None,
+) -> Steps[PromoQuote]:
+    """`check_promo` as steps (`bot.transaction_steps`), for a transaction that uses it."""
     code = normalize_code(code_text)
     now = now or datetime.now(UTC)
-    promo = await PromoCode.get_or_none(code=code, using_db=connection)
-    if promo is None:
+    p = Params(dialect())
+    rows = yield f'SELECT * FROM "promo_codes" WHERE "code" = {p(code)}', p.values
+    if not rows:
         raise PromoError("promo-not-found", code=code)
+    promo = PromoCode._init_from_db(**rows[0])
     if not promo.is_active:
         raise PromoError("promo-inactive", code=code)
     if promo.valid_from is not None and now < promo.valid_from:
@@ -82,7 +103,7 @@ async def check_promo(
     if promo.max_uses is not None and promo.uses_count >= promo.max_uses:
         raise PromoError("promo-exhausted", code=code)
     if promo.max_uses_per_client is not None:
-        used = await client_uses(promo, client, order_id, connection)
+        used = yield from _client_uses(promo.id, client_id, order_id)
         if used >= promo.max_uses_per_client:
             raise PromoError("promo-client-limit", code=code)
     if promo.min_order_total is not None and subtotal < Decimal(promo.min_order_total):
@@ -90,44 +111,54 @@ async def check_promo(
     return PromoQuote(promo=promo, discount=discount_for(promo, subtotal, currency))
 
 
-async def client_uses(
-    promo: PromoCode,
-    client: Client,
-    order_id: int | None = None,
-    connection: BaseDBAsyncClient | None = None,
-) -> int:
-    query = PromoRedemption.filter(promo_id=promo.id, client_id=client.id)
+def _client_uses(promo_id: int, client_id: int, order_id: int | None) -> Steps[int]:
+    """The client's redemptions of the code (but the one of `order_id`)."""
+    p = Params(dialect())
+    sql = (
+        f'SELECT COUNT(*) AS "uses" FROM "promo_redemptions" WHERE "promo_id" = {p(promo_id)} '
+        f'AND "client_id" = {p(client_id)}'
+    )
     if order_id is not None:
-        query = query.exclude(order_id=order_id)
-    return await query.using_db(connection).count() if connection else await query.count()
+        sql += f' AND "order_id" <> {p(order_id)}'
+    rows = yield sql, p.values
+    return int(rows[0]["uses"])
 
 
 async def redeem(
     quote: PromoQuote, client: Client, order: Order, connection: BaseDBAsyncClient
-) -> PromoRedemption:
+) -> None:
     """Counts the use (guarded) and records it with the order; inside the order's transaction."""
-    if await PromoRedemption.filter(order_id=order.id).using_db(connection).exists():
-        raise PromoError("promo-already-used", code=quote.promo.code)
+    now = datetime.now(UTC)
+    await run_steps_on(connection, redeem_steps(quote, client.id, order.id, order.currency, now))
+
+
+def redeem_steps(
+    quote: PromoQuote, client_id: int, order_id: int, currency: str, now: datetime
+) -> Steps[None]:
+    """`redeem` as steps."""
     promo = quote.promo
-    taken = (
-        await PromoCode.filter(id=promo.id)
-        .filter(Q(max_uses__isnull=True) | Q(uses_count__lt=F("max_uses")))
-        .using_db(connection)
-        .update(uses_count=F("uses_count") + 1)
+    p = Params(dialect())
+    used = yield f'SELECT 1 FROM "promo_redemptions" WHERE "order_id" = {p(order_id)}', p.values
+    if used:
+        raise PromoError("promo-already-used", code=promo.code)
+    p = Params(dialect())
+    taken = yield (
+        f'UPDATE "promo_codes" SET "uses_count" = "uses_count" + 1 WHERE "id" = {p(promo.id)} '
+        'AND ("max_uses" IS NULL OR "uses_count" < "max_uses") RETURNING "id"',
+        p.values,
     )
     if not taken:
         raise PromoError("promo-exhausted", code=promo.code)
     # counted after our increment holds the code's row lock (PostgreSQL): exact per client
     limit = promo.max_uses_per_client
-    if limit is not None and await client_uses(promo, client, None, connection) >= limit:
+    if limit is not None and (yield from _client_uses(promo.id, client_id, None)) >= limit:
         raise PromoError("promo-client-limit", code=promo.code)
-    return await PromoRedemption.create(
-        promo_id=promo.id,
-        client_id=client.id,
-        order_id=order.id,
-        discount=quote.discount,
-        currency=order.currency,
-        using_db=connection,
+    p = Params(dialect())
+    yield (
+        'INSERT INTO "promo_redemptions" ("promo_id", "client_id", "order_id", "discount", '
+        f'"currency", "created_at") VALUES ({p(promo.id)}, {p(client_id)}, {p(order_id)}, '
+        f"{p(to_minor(quote.discount))}, {p(currency)}, {p(now)})",
+        p.values,
     )
 
 

@@ -164,7 +164,8 @@ async def on_confirm(callback: CallbackQuery, _button: Button, manager: DialogMa
     data["order_id"] = placed.order.id
     background: BackgroundNotices = manager.middleware_data["background_notices"]
     bot = manager.middleware_data["bot"]
-    background.send(bot, i18n_of(manager).core, placed.notices, settings.default_locale)
+    core, locale = i18n_of(manager).core, settings.default_locale
+    background.build_and_send(bot, core, placed.staff_notices, locale)
     await manager.switch_to(Checkout.DONE)
     if placed.order.payment_method == PaymentMethod.TELEGRAM:
         await send_invoice_for(manager, placed.order.id)
