@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -15,8 +17,10 @@ from aiogram_dialog.test_tools.memory_storage import JsonMemoryStorage
 from openpyxl import load_workbook
 
 from bot.app import build_dispatcher
+from bot.services import client_export
 from bot.services.client_export import (
     COLUMNS,
+    ExportInterrupted,
     ExportLabels,
     ExportTooLarge,
     export_filename,
@@ -153,6 +157,26 @@ async def test_parts_split_at_the_row_threshold_and_a_too_big_part_stops() -> No
     with pytest.raises(ExportTooLarge):
         await collect(query, max_bytes=1000)
     assert await collect(ClientQuery(search="nobody-like-this")) == []
+
+
+@pytest.mark.usefixtures("db")
+async def test_the_parts_are_written_in_a_worker_process_that_comes_back_if_killed() -> None:
+    for i in range(5):
+        await make_client(f"K{i}")
+    query = ClientQuery(sort=SortKey.NAME, descending=False)
+    assert await client_export._in_worker(os.getpid) != os.getpid()  # not this process
+
+    parts = export_parts(query, LABELS, "PLN", rows_per_part=2, batch=2)
+    first = await anext(parts)
+    os.kill(await client_export._in_worker(os.getpid), signal.SIGKILL)
+    with pytest.raises(ExportInterrupted):  # the next part was being written there
+        await anext(parts)
+    await parts.aclose()
+
+    again = await collect(query, rows_per_part=2, batch=2)  # a new worker
+    assert [p.rows for p in again] == [2, 2, 1] and again[0].data[:2] == first.data[:2] == b"PK"
+    names = [r["name"] for p in again for r in as_dicts(sheet_rows(p.data))]
+    assert names == ["K0", "K1", "K2", "K3", "K4"]
 
 
 @pytest.fixture

@@ -2,9 +2,9 @@
 
 Rows come from the database a keyset batch at a time (the list's own paging), each batch
 one JSON value that the database builds while the previous batch is written; openpyxl's
-write-only workbook streams them to a temporary file in a worker thread, which also turns
-them into cells, so neither the clients nor the sheet are ever all in memory and the bot
-keeps answering.
+write-only workbook streams them to a temporary file in a worker process, which also
+turns them into cells, so neither the clients nor the sheet are ever all in memory and
+the bot keeps answering at full speed.
 A part holds at most `rows_per_part` rows (and Excel's sheet limit); a part that still
 came out over Telegram's 50 MB bot upload limit stops the export (`ExportTooLarge`).
 """
@@ -12,12 +12,16 @@ came out over Telegram's 50 MB bot upload limit stops the export (`ExportTooLarg
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from io import BytesIO
-from typing import Any
+from multiprocessing import get_context
+from typing import Any, TypeVar
+from uuid import uuid4
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -36,6 +40,7 @@ from bot.services.money import minor_unit
 from models import Client
 from models.money import from_minor
 
+T = TypeVar("T")
 TELEGRAM_UPLOAD_LIMIT = 50 * 1024**2
 # ~120 bytes a row compressed at most for a full row of long texts: 200k rows stay far
 # under 50 MB, and under Excel's 1,048,576 rows a sheet
@@ -70,6 +75,10 @@ COLUMNS = (
 
 class ExportTooLarge(Exception):
     """A part would be over Telegram's upload limit: the list must be narrowed."""
+
+
+class ExportInterrupted(Exception):
+    """The worker process writing the parts died (killed, out of memory): try again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,9 +204,10 @@ def row_values(row: list[Any], labels: ExportLabels) -> dict[str, Any]:
 
 
 class _Sheet:
-    """One part: a write-only workbook; every call runs in a worker thread."""
+    """One part: a write-only workbook (in the export's worker process)."""
 
     def __init__(self, labels: ExportLabels, currency: str) -> None:
+        self.labels = labels
         self.workbook = Workbook(write_only=True)
         self.sheet: WriteOnlyWorksheet = self.workbook.create_sheet("Clients")
         decimals = "" if minor_unit(currency) == 1 else ".00"
@@ -219,10 +229,9 @@ class _Sheet:
             self.sheet.append([self._cell(column, values.get(column)) for column in COLUMNS])
         self.rows += len(rows)
 
-    def append_listed(self, rows: list[list[Any]], labels: ExportLabels) -> None:
-        """Rows as `listed_rows` reads them: turned into cells here, in the writing
-        thread, so the event loop's thread does not take Python's lock from it."""
-        self.append([row_values(row, labels) for row in rows])
+    def append_listed(self, rows: list[list[Any]]) -> None:
+        """Rows as `listed_rows` reads them, turned into cells here (in the worker)."""
+        self.append([row_values(row, self.labels) for row in rows])
 
     def save(self) -> bytes:
         buffer = BytesIO()
@@ -275,24 +284,91 @@ async def export_parts(
     now = now or datetime.now(UTC)
     rows_per_part = rows_per_part or ROWS_PER_PART
     batch = max(1, min(batch, rows_per_part))
-    sheet: _Sheet | None = None
+    sheet: _SheetInWorker | None = None
     number = 0
 
-    async def finish(sheet: _Sheet) -> ExportPart:
-        data = await asyncio.to_thread(sheet.save)
+    async def finish(sheet: _SheetInWorker) -> ExportPart:
+        data = await sheet.save()
         if len(data) > max_bytes:
             raise ExportTooLarge(len(data))
         return ExportPart(export_filename(now, number), data, sheet.rows, number)
 
-    async for rows in _read_ahead(listed_rows(query, batch)):
-        while rows:
-            if sheet is None:
-                sheet, number = _Sheet(labels, currency), number + 1
-            room = rows_per_part - sheet.rows
-            await asyncio.to_thread(sheet.append_listed, rows[:room], labels)
-            rows = rows[room:]
-            if sheet.rows >= rows_per_part:
-                yield await finish(sheet)
-                sheet = None
-    if sheet is not None:
-        yield await finish(sheet)
+    try:
+        async for rows in _read_ahead(listed_rows(query, batch)):
+            while rows:
+                if sheet is None:
+                    sheet, number = await _SheetInWorker.open(labels, currency), number + 1
+                room = rows_per_part - sheet.rows
+                await sheet.append(rows[:room])
+                rows = rows[room:]
+                if sheet.rows >= rows_per_part:
+                    part, sheet = sheet, None
+                    yield await finish(part)
+        if sheet is not None:
+            part, sheet = sheet, None
+            yield await finish(part)
+    finally:
+        if sheet is not None:  # stopped halfway: the worker forgets the part
+            await sheet.drop()
+
+
+# The workbooks are written in a worker process of their own: openpyxl is pure Python,
+# and in a thread of the bot's process it held Python's lock against the event loop
+# (every update the bot answered meanwhile waited for it) and against the reading of
+# the next batch. One process, started on the first export and kept; parts of exports
+# running at once take turns in it.
+_worker: ProcessPoolExecutor | None = None
+_sheets_in_worker: dict[str, _Sheet] = {}  # in the worker process: the parts open there
+
+
+class _SheetInWorker:
+    """A part being written in the export process; `rows` written so far."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.rows = 0
+
+    @classmethod
+    async def open(cls, labels: ExportLabels, currency: str) -> _SheetInWorker:
+        sheet = cls(uuid4().hex)
+        await _in_worker(_open_sheet, sheet.key, labels, currency)
+        return sheet
+
+    async def append(self, rows: list[list[Any]]) -> None:
+        self.rows = await _in_worker(_append_rows, self.key, rows)
+
+    async def save(self) -> bytes:
+        return await _in_worker(_save_sheet, self.key)
+
+    async def drop(self) -> None:
+        with suppress(ExportInterrupted, RuntimeError):
+            await _in_worker(_drop_sheet, self.key)
+
+
+async def _in_worker(function: Callable[..., T], *args: Any) -> T:
+    global _worker
+    if _worker is None:
+        _worker = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
+    try:
+        return await asyncio.get_running_loop().run_in_executor(_worker, function, *args)
+    except BrokenProcessPool:
+        _worker = None  # the next export starts a new one
+        raise ExportInterrupted from None
+
+
+def _open_sheet(key: str, labels: ExportLabels, currency: str) -> None:
+    _sheets_in_worker[key] = _Sheet(labels, currency)
+
+
+def _append_rows(key: str, rows: list[list[Any]]) -> int:
+    sheet = _sheets_in_worker[key]
+    sheet.append_listed(rows)
+    return sheet.rows
+
+
+def _save_sheet(key: str) -> bytes:
+    return _sheets_in_worker.pop(key).save()
+
+
+def _drop_sheet(key: str) -> None:
+    _sheets_in_worker.pop(key, None)

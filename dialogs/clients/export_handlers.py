@@ -18,6 +18,7 @@ from aiogram_i18n import I18nContext
 
 from bot.services.client_export import (
     COLUMNS,
+    ExportInterrupted,
     ExportLabels,
     ExportTooLarge,
     export_parts,
@@ -68,8 +69,8 @@ async def on_export(callback: CallbackQuery, _b: Button, manager: DialogManager)
             await bot.send_document(chat_id, document, caption=caption)
     except ExportTooLarge:
         await _tell(bot, chat_id, i18n.get("export-too-big"))
-    except (TelegramAPIError, TelegramNetworkError) as error:
-        logger.warning("client export for telegram id %s failed: %s", chat_id, error)
+    except (TelegramAPIError, TelegramNetworkError, ExportInterrupted) as error:
+        logger.warning("client export for telegram id %s failed: %r", chat_id, error)
         await _tell(bot, chat_id, i18n.get("export-failed"))
 
 
