@@ -207,7 +207,6 @@ class _Sheet:
     """One part: a write-only workbook (in the export's worker process)."""
 
     def __init__(self, labels: ExportLabels, currency: str) -> None:
-        self.labels = labels
         self.workbook = Workbook(write_only=True)
         self.sheet: WriteOnlyWorksheet = self.workbook.create_sheet("Clients")
         decimals = "" if minor_unit(currency) == 1 else ".00"
@@ -228,10 +227,6 @@ class _Sheet:
         for values in rows:
             self.sheet.append([self._cell(column, values.get(column)) for column in COLUMNS])
         self.rows += len(rows)
-
-    def append_listed(self, rows: list[list[Any]]) -> None:
-        """Rows as `listed_rows` reads them, turned into cells here (in the worker)."""
-        self.append([row_values(row, self.labels) for row in rows])
 
     def save(self) -> bytes:
         buffer = BytesIO()
@@ -322,27 +317,43 @@ _sheets_in_worker: dict[str, _Sheet] = {}  # in the worker process: the parts op
 
 
 class _SheetInWorker:
-    """A part being written in the export process; `rows` written so far."""
+    """A part being written in the export process; `rows` handed to it so far.
 
-    def __init__(self, key: str) -> None:
-        self.key = key
+    A batch is turned into values in a thread of this process while the worker writes
+    the one before (and one more may wait in its queue): the worker never waits for us.
+    """
+
+    def __init__(self, key: str, labels: ExportLabels) -> None:
+        self.key, self.labels = key, labels
         self.rows = 0
+        self._writing: list[asyncio.Future[int]] = []
 
     @classmethod
     async def open(cls, labels: ExportLabels, currency: str) -> _SheetInWorker:
-        sheet = cls(uuid4().hex)
+        sheet = cls(uuid4().hex, labels)
         await _in_worker(_open_sheet, sheet.key, labels, currency)
         return sheet
 
     async def append(self, rows: list[list[Any]]) -> None:
-        self.rows = await _in_worker(_append_rows, self.key, rows)
+        values = await asyncio.to_thread(_values_of, rows, self.labels)
+        while len(self._writing) >= 2:
+            await self._writing.pop(0)
+        self._writing.append(asyncio.ensure_future(_in_worker(_append_values, self.key, values)))
+        self.rows += len(values)
 
     async def save(self) -> bytes:
+        await self._written()
         return await _in_worker(_save_sheet, self.key)
 
     async def drop(self) -> None:
+        with suppress(ExportInterrupted, RuntimeError, KeyError):
+            await self._written()
         with suppress(ExportInterrupted, RuntimeError):
             await _in_worker(_drop_sheet, self.key)
+
+    async def _written(self) -> None:
+        while self._writing:
+            await self._writing.pop(0)
 
 
 async def _in_worker(function: Callable[..., T], *args: Any) -> T:
@@ -360,9 +371,13 @@ def _open_sheet(key: str, labels: ExportLabels, currency: str) -> None:
     _sheets_in_worker[key] = _Sheet(labels, currency)
 
 
-def _append_rows(key: str, rows: list[list[Any]]) -> int:
+def _values_of(rows: list[list[Any]], labels: ExportLabels) -> list[dict[str, Any]]:
+    return [row_values(row, labels) for row in rows]
+
+
+def _append_values(key: str, values: list[dict[str, Any]]) -> int:
     sheet = _sheets_in_worker[key]
-    sheet.append_listed(rows)
+    sheet.append(values)
     return sheet.rows
 
 
