@@ -320,7 +320,7 @@ class _SheetInWorker:
     """A part being written in the export process; `rows` handed to it so far.
 
     A batch is turned into values in a thread of this process while the worker writes
-    the one before (and one more may wait in its queue): the worker never waits for us.
+    the one before (and one more may wait in its queue), so the worker seldom waits.
     """
 
     def __init__(self, key: str, labels: ExportLabels) -> None:
@@ -360,10 +360,12 @@ async def _in_worker(function: Callable[..., T], *args: Any) -> T:
     global _worker
     if _worker is None:
         _worker = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
+    worker = _worker
     try:
-        return await asyncio.get_running_loop().run_in_executor(_worker, function, *args)
+        return await asyncio.get_running_loop().run_in_executor(worker, function, *args)
     except BrokenProcessPool:
-        _worker = None  # the next export starts a new one
+        if _worker is worker:
+            _worker = None  # the next call starts a new one
         raise ExportInterrupted from None
 
 
