@@ -71,14 +71,14 @@ def _connection_config(database_url: str) -> str | dict[str, Any]:
     each run costs a fraction of a millisecond.
     """
     if database_url.startswith("sqlite://"):
-        return _with_normal_sync(database_url)
+        return _with_sqlite_pragmas(database_url)
     connection = expand_db_url(database_url)
     settings = connection["credentials"].setdefault("server_settings", {})
     settings["plan_cache_mode"] = "force_custom_plan"
     return connection
 
 
-def _with_normal_sync(database_url: str) -> str:
+def _with_sqlite_pragmas(database_url: str) -> str:
     """SQLite with `synchronous=NORMAL` unless the URL says otherwise, and WAL checkpoints
     left to `bot.wal_checkpoints` (the app's connection only past its safety net).
 
