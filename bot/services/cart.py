@@ -146,16 +146,11 @@ async def add_to_cart(client: Client | None, product_id: int | str, quantity: in
 def _add_line(client_id: int, product: Product, quantity: int) -> Steps[Row | None]:
     """The product's line in the client's cart, added or its quantity raised, at today's
     price, and the cart's totals: one transaction (one hop on SQLite). None: no cart."""
-    p = Params(dialect())
-    carts = yield (
-        f'SELECT "id", "currency" FROM "orders" WHERE "client_id" = {p(client_id)} '
-        "AND \"status\" = 'cart'",
-        p.values,
-    )
-    if not carts:
+    cart = yield from cart_steps(client_id)
+    if cart is None:
         return None
-    cart_id, currency = carts[0]["id"], carts[0]["currency"]
-    p = Params(p.dialect)
+    cart_id, currency = cart.id, cart.currency
+    p = Params(dialect())
     items = yield (
         f'SELECT "id", "quantity" FROM "order_items" WHERE "order_id" = {p(cart_id)} '
         f'AND "product_id" = {p(product.id)} ORDER BY "id" LIMIT 1',
