@@ -13,10 +13,10 @@ import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import asyncpg
-from tortoise import Model, Tortoise
+from tortoise import Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.context import TortoiseContext
@@ -26,7 +26,6 @@ from tortoise.migrations.executor import MigrationExecutor
 from bot.config import DEFAULT_DATABASE_URL, ConfigError
 from bot.wal_checkpoints import SAFETY_NET_PAGES, Checkpointer
 
-ModelT = TypeVar("ModelT", bound=Model)
 APP = "models"
 MIGRATIONS_MODULE = "migrations"
 CONNECTION = "default"
@@ -193,15 +192,6 @@ async def read_rows(sql: str, values: list[Any]) -> list[dict[str, Any]]:
     if rows is not None:
         return [dict(row) for row in rows]
     return await connection().execute_query_dict(sql, values)
-
-
-async def first_model(
-    model: type[ModelT], connection: BaseDBAsyncClient, sql: str, values: list[Any]
-) -> ModelT | None:
-    """The first row of this `SELECT *` on `connection` (a transaction's, to see its
-    writes) as a `model` instance, or None."""
-    rows = await connection.execute_query_dict(sql, values)
-    return model._init_from_db(**rows[0]) if rows else None
 
 
 def _read_only(path: Path, timeout: float, *, any_thread: bool = False) -> sqlite3.Connection:
